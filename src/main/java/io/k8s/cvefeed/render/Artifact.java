@@ -1,0 +1,104 @@
+package io.k8s.cvefeed.render;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One published file: a relative path, the {@code Content-Type} to serve it with, and its bytes.
+ * Immutable; its SHA-256 is computed once, on first use (a release asks for it several times: the
+ * content digest, the manifest, the publish plan).
+ */
+public final class Artifact {
+  private final String path;
+  private final String mediaType;
+  private final byte[] bytes;
+  private volatile @Nullable String sha256;
+
+  /**
+   * @param path relative path with {@code /} separators, e.g. {@code osv/CVE-2023-2727.json}
+   * @param mediaType the {@code Content-Type} to serve it with
+   * @param bytes the content (copied)
+   */
+  public Artifact(String path, String mediaType, byte[] bytes) {
+    if (path.isEmpty() || path.startsWith("/") || path.contains("..") || path.contains("\\")) {
+      throw new IllegalArgumentException("artifact path must be relative and plain: " + path);
+    }
+    this.path = path;
+    this.mediaType = mediaType;
+    this.bytes = bytes.clone();
+  }
+
+  public static Artifact utf8(String path, String mediaType, String text) {
+    return new Artifact(path, mediaType, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  public String path() {
+    return path;
+  }
+
+  public String mediaType() {
+    return mediaType;
+  }
+
+  /** A copy of the content. */
+  public byte[] bytes() {
+    return bytes.clone();
+  }
+
+  /** The content, read-only and without a copy: for writing large files. */
+  public ByteBuffer buffer() {
+    return ByteBuffer.wrap(bytes).asReadOnlyBuffer();
+  }
+
+  /** Writes the content without copying it first. */
+  public void writeTo(OutputStream out) throws IOException {
+    out.write(bytes);
+  }
+
+  public int size() {
+    return bytes.length;
+  }
+
+  /** Lower-case hex SHA-256 of the content, computed once. */
+  public String sha256() {
+    String s = sha256;
+    if (s == null) {
+      s = sha256Hex(bytes);
+      sha256 = s;
+    }
+    return s;
+  }
+
+  public static String sha256Hex(byte[] data) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK always has SHA-256", e);
+    }
+  }
+
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o instanceof Artifact a
+        && path.equals(a.path)
+        && mediaType.equals(a.mediaType)
+        && Arrays.equals(bytes, a.bytes);
+  }
+
+  @Override
+  public int hashCode() {
+    return path.hashCode() * 31 + Arrays.hashCode(bytes);
+  }
+
+  @Override
+  public String toString() {
+    return "Artifact[" + path + ", " + mediaType + ", " + bytes.length + " bytes]";
+  }
+}

@@ -1,0 +1,165 @@
+package io.k8s.cvefeed.render;
+
+import io.k8s.cvefeed.model.Advisory;
+import io.k8s.cvefeed.model.CveId;
+import io.k8s.cvefeed.model.Cvss;
+import io.k8s.cvefeed.model.Feed;
+import io.k8s.cvefeed.model.FeedItem;
+import io.k8s.cvefeed.model.RangeEvent;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JsonGenerator;
+
+/**
+ * {@code osv/<CVE-ID>.json}, one OSV record per CVE id, and {@code osv/all.zip} with all of them.
+ * Records are valid against the OSV schema; {@code modified} is the issue's {@code updated_at},
+ * never the time of the run. See {@code docs/format.md} for the mapping.
+ */
+public final class OsvRenderer implements Renderer {
+  public static final String DIRECTORY = "osv/";
+  public static final String ZIP_PATH = "osv/all.zip";
+  static final String SCHEMA_VERSION = "1.7.0";
+  static final String ECOSYSTEM = "Kubernetes";
+
+  @Override
+  public List<Artifact> render(Feed feed) {
+    // Records are independent: render them on all cores; the sort below fixes the order.
+    List<Artifact> records =
+        new ArrayList<>(Items.of(feed).parallelStream().map(OsvRenderer::artifact).toList());
+    records.sort(Comparator.comparing(Artifact::path));
+    List<Artifact> out = new ArrayList<>(records);
+    out.add(new Artifact(ZIP_PATH, MediaTypes.ZIP, DeterministicZip.of(records, DIRECTORY)));
+    return List.copyOf(out);
+  }
+
+  private static Artifact artifact(FeedItem item) {
+    return new Artifact(path(item.id()), MediaTypes.JSON, Json.pretty(g -> record(g, item)));
+  }
+
+  static String path(CveId id) {
+    return DIRECTORY + id.value() + ".json";
+  }
+
+  /** The OSV severity type of a CVSS version, or null when OSV has none for it. */
+  static @Nullable String severityType(Cvss cvss) {
+    return switch (cvss.version()) {
+      case "3.0", "3.1" -> "CVSS_V3";
+      case "4.0" -> "CVSS_V4";
+      default -> null;
+    };
+  }
+
+  /** The record's {@code modified}: the issue's last update, never before its creation. */
+  static Instant modified(Advisory a) {
+    return a.updated().isBefore(a.published()) ? a.published() : a.updated();
+  }
+
+  private static void record(JsonGenerator g, FeedItem item) {
+    Advisory a = item.advisory();
+    g.writeStartObject();
+    g.writeStringProperty("schema_version", SCHEMA_VERSION);
+    g.writeStringProperty("id", item.id().value());
+    g.writeStringProperty("modified", Json.timestamp(modified(a)));
+    g.writeStringProperty("published", Json.timestamp(a.published()));
+    List<CveId> related = a.ids().stream().filter(id -> !id.equals(item.id())).toList();
+    if (!related.isEmpty()) {
+      g.writeArrayPropertyStart("related");
+      related.forEach(id -> g.writeString(id.value()));
+      g.writeEndArray();
+    }
+    g.writeStringProperty("summary", a.summary());
+    if (!a.body().isBlank()) {
+      g.writeStringProperty("details", a.body());
+    }
+    severity(g, a.cvss());
+    affected(g, a);
+    references(g, item);
+    databaseSpecific(g, a);
+    g.writeEndObject();
+  }
+
+  private static void severity(JsonGenerator g, @Nullable Cvss cvss) {
+    String type = cvss == null ? null : severityType(cvss);
+    if (cvss == null || type == null) {
+      return;
+    }
+    g.writeArrayPropertyStart("severity");
+    g.writeStartObject();
+    g.writeStringProperty("type", type);
+    g.writeStringProperty("score", cvss.vector());
+    g.writeEndObject();
+    g.writeEndArray();
+  }
+
+  private static void affected(JsonGenerator g, Advisory a) {
+    Map<String, List<List<RangeEvent>>> byComponent = OsvRanges.byComponent(a.affected());
+    if (byComponent.isEmpty()) {
+      return;
+    }
+    g.writeArrayPropertyStart("affected");
+    for (Map.Entry<String, List<List<RangeEvent>>> e : byComponent.entrySet()) {
+      g.writeStartObject();
+      g.writeObjectPropertyStart("package");
+      g.writeStringProperty("ecosystem", ECOSYSTEM);
+      g.writeStringProperty("name", e.getKey());
+      g.writeEndObject();
+      g.writeName("ranges");
+      ranges(g, e.getValue());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+
+  /** An array of OSV {@code SEMVER} ranges; also used by the JSON Feed extension. */
+  static void ranges(JsonGenerator g, List<List<RangeEvent>> ranges) {
+    g.writeStartArray();
+    for (List<RangeEvent> events : ranges) {
+      g.writeStartObject();
+      g.writeStringProperty("type", "SEMVER");
+      g.writeArrayPropertyStart("events");
+      for (RangeEvent e : events) {
+        g.writeStartObject();
+        g.writeStringProperty(e.kind().osvName(), e.version());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+
+  private static void references(JsonGenerator g, FeedItem item) {
+    g.writeArrayPropertyStart("references");
+    if (Links.isPlainHttpUrl(item.advisory().url())) {
+      reference(g, "ADVISORY", item.advisory().url());
+    }
+    reference(g, "ADVISORY", Links.cveRecord(item.id()));
+    reference(g, "WEB", Links.announcementSearch(item.id()));
+    g.writeEndArray();
+  }
+
+  private static void reference(JsonGenerator g, String type, String url) {
+    g.writeStartObject();
+    g.writeStringProperty("type", type);
+    g.writeStringProperty("url", url);
+    g.writeEndObject();
+  }
+
+  private static void databaseSpecific(JsonGenerator g, Advisory a) {
+    g.writeObjectPropertyStart("database_specific");
+    g.writeStringProperty("status", a.status().wireName());
+    g.writeNumberProperty("issue_number", a.issueNumber());
+    g.writeStringProperty("detail_source", a.detailSource().wireName());
+    Cvss cvss = a.cvss();
+    if (cvss != null) {
+      g.writeStringProperty("severity", cvss.severity().name());
+      g.writeName("cvss_score");
+      g.writeNumber(TableRow.score(cvss.score()));
+    }
+    g.writeEndObject();
+  }
+}
