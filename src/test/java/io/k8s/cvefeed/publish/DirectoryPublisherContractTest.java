@@ -1,0 +1,83 @@
+package io.k8s.cvefeed.publish;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@link DirectoryPublisher} under the {@link PublisherContract}. */
+class DirectoryPublisherContractTest extends PublisherContract {
+  @TempDir Path dir;
+  private Map<String, String> seen = new HashMap<>();
+  private int writes;
+  private final List<Path> blocked = new ArrayList<>();
+
+  @Override
+  protected Publisher newPublisher() {
+    return new DirectoryPublisher(dir);
+  }
+
+  @Override
+  protected Map<String, byte[]> stored() throws Exception {
+    Map<String, byte[]> files = new TreeMap<>();
+    for (Path p : files()) {
+      files.put(dir.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
+    }
+    return files;
+  }
+
+  /** Files created, replaced (a rename gives a new file key) or deleted since the last call. */
+  @Override
+  protected int writes() throws Exception {
+    Map<String, String> now = new HashMap<>();
+    for (Path p : files()) {
+      BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+      now.put(p.toString(), a.fileKey() + "@" + a.lastModifiedTime());
+    }
+    Set<String> paths = new HashSet<>(now.keySet());
+    paths.addAll(seen.keySet());
+    for (String p : paths) {
+      if (!Objects.equals(now.get(p), seen.get(p))) {
+        writes++;
+      }
+    }
+    seen = now;
+    return writes;
+  }
+
+  /** Blocks the publisher's temporary file name with a directory, so the write fails. */
+  @Override
+  protected void failWritesOf(String path) throws Exception {
+    Path file = dir.resolve(path);
+    Path part = file.resolveSibling("." + file.getFileName() + ".part");
+    Files.createDirectories(part.resolve("blocker"));
+    blocked.add(part);
+  }
+
+  @Override
+  protected void restoreWrites() throws Exception {
+    for (Path p : blocked) {
+      Files.delete(p.resolve("blocker"));
+      Files.delete(p);
+    }
+    blocked.clear();
+  }
+
+  private List<Path> files() throws Exception {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      return walk.filter(Files::isRegularFile)
+          .filter(p -> !p.getFileName().toString().startsWith("."))
+          .sorted()
+          .toList();
+    }
+  }
+}
