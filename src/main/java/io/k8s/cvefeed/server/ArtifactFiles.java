@@ -1,0 +1,158 @@
+package io.k8s.cvefeed.server;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.GZIPOutputStream;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The files of the artifact directory, each read whole and kept with its ETag and gzip form until
+ * the file changes. The publisher replaces files by rename, so a file read whole is never half
+ * written; a changed (modification time, size, file key) means a new version. Versions are checked
+ * at most every {@link #RECHECK} by default.
+ */
+final class ArtifactFiles {
+  /** Which version of a file an entry holds. */
+  record Version(long modifiedMillis, long size, @Nullable Object fileKey) {
+    static Version of(BasicFileAttributes a) {
+      return new Version(a.lastModifiedTime().toMillis(), a.size(), a.fileKey());
+    }
+  }
+
+  /** One file version, ready to serve. */
+  record Entry(
+      Path file,
+      Version version,
+      String contentType,
+      byte[] bytes,
+      String lastModified,
+      String etag,
+      byte @Nullable [] gzip,
+      String gzipEtag,
+      AtomicLong checkedAt) {}
+
+  private static final int MAX_ATTEMPTS = 3;
+
+  /**
+   * How long a file's version is trusted before it is checked again: saves a {@code stat} per
+   * request, and delays seeing a newly published version by at most this much.
+   */
+  static final Duration RECHECK = Duration.ofMillis(200);
+
+  private final Path root;
+  private final ConcurrentMap<String, Entry> cache = new ConcurrentHashMap<>();
+
+  private final long recheckNanos;
+
+  ArtifactFiles(Path root, Duration recheck) {
+    this.root = root.toAbsolutePath().normalize();
+    this.recheckNanos = recheck.toNanos();
+  }
+
+  /**
+   * The current version of the file at a request path, or {@code null} when there is none to serve:
+   * missing, not a regular file, hidden, or outside the directory.
+   *
+   * @param relative a path from {@link RequestPaths#relative(String)}
+   */
+  @Nullable Entry get(String relative) throws IOException {
+    Entry cached = cache.get(relative);
+    if (cached != null && System.nanoTime() - cached.checkedAt().get() < recheckNanos) {
+      return cached;
+    }
+    Path file = cached != null ? cached.file() : root.resolve(relative).normalize();
+    BasicFileAttributes attrs;
+    try {
+      attrs = Files.readAttributes(file, BasicFileAttributes.class);
+    } catch (IOException e) {
+      cache.remove(relative);
+      return null;
+    }
+    if (cached != null && cached.version().equals(Version.of(attrs))) {
+      cached.checkedAt().set(System.nanoTime());
+      return cached;
+    }
+    if (!attrs.isRegularFile() || !file.startsWith(root) || !insideRoot(file)) {
+      cache.remove(relative);
+      return null;
+    }
+    try {
+      return cache.compute(relative, (k, old) -> fresh(old, file));
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  private boolean insideRoot(Path file) throws IOException {
+    try {
+      return file.toRealPath().startsWith(root.toRealPath());
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** Reads the file unless {@code old} is still current; re-reads if it changes while reading. */
+  private static Entry fresh(@Nullable Entry old, Path file) {
+    try {
+      for (int attempt = 1; ; attempt++) {
+        Version before = Version.of(Files.readAttributes(file, BasicFileAttributes.class));
+        if (old != null && old.version().equals(before)) {
+          return old;
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        Version after = Version.of(Files.readAttributes(file, BasicFileAttributes.class));
+        if ((before.equals(after) && after.size() == bytes.length) || attempt == MAX_ATTEMPTS) {
+          return entry(file, after, bytes);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Entry entry(Path file, Version version, byte[] bytes) throws IOException {
+    String contentType = ContentTypes.of(file.getFileName().toString());
+    String hash = sha256(bytes);
+    byte[] gzip = ContentTypes.compressible(contentType) ? gzip(bytes) : null;
+    if (gzip != null && gzip.length >= bytes.length) {
+      gzip = null;
+    }
+    return new Entry(
+        file,
+        version,
+        contentType,
+        bytes,
+        ArtifactRoute.HTTP_DATE.format(java.time.Instant.ofEpochMilli(version.modifiedMillis())),
+        '"' + hash + '"',
+        gzip,
+        '"' + hash + "-gzip\"",
+        new AtomicLong(System.nanoTime()));
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK always has SHA-256", e);
+    }
+  }
+
+  private static byte[] gzip(byte[] bytes) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 4 + 64);
+    try (GZIPOutputStream gz = new GZIPOutputStream(out, 64 * 1024)) {
+      gz.write(bytes);
+    }
+    return out.toByteArray();
+  }
+}

@@ -1,0 +1,5 @@
+/** HTTP service mode: artifacts, health, metrics, webhook. */
+@NullMarked
+package io.k8s.cvefeed.server;
+
+import org.jspecify.annotations.NullMarked;
