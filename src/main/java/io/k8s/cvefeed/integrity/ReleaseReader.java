@@ -1,0 +1,65 @@
+package io.k8s.cvefeed.integrity;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** Reads the files of a published release by relative path, from a directory or a URL. */
+public interface ReleaseReader {
+  /** The bytes of {@code path}; throws when it is missing or cannot be read. */
+  byte[] read(String path) throws IOException, InterruptedException;
+
+  /** Where {@code path} is read from, for messages. */
+  String where(String path);
+
+  /** Reads from a local directory, e.g. what {@code refresh --out DIR} wrote. */
+  static ReleaseReader directory(Path dir) {
+    return new ReleaseReader() {
+      @Override
+      public byte[] read(String path) throws IOException {
+        return Files.readAllBytes(dir.resolve(path));
+      }
+
+      @Override
+      public String where(String path) {
+        return dir.resolve(path).toString();
+      }
+    };
+  }
+
+  /** Reads over HTTP(S) below {@code base}, e.g. {@code https://example.com/feed/}. */
+  static ReleaseReader url(URI base) {
+    String root = base.toString().endsWith("/") ? base.toString() : base + "/";
+    HttpClient http =
+        HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build();
+    return new ReleaseReader() {
+      @Override
+      public byte[] read(String path) throws IOException, InterruptedException {
+        HttpRequest request =
+            HttpRequest.newBuilder(URI.create(root + path))
+                .timeout(Duration.ofSeconds(60))
+                .header("User-Agent", "cvefeed-verify")
+                .GET()
+                .build();
+        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+          throw new IOException("HTTP " + response.statusCode());
+        }
+        return response.body();
+      }
+
+      @Override
+      public String where(String path) {
+        return root + path;
+      }
+    };
+  }
+}
