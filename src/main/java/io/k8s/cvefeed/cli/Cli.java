@@ -1,0 +1,107 @@
+package io.k8s.cvefeed.cli;
+
+import io.k8s.cvefeed.config.UsageException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Properties;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The command line, runnable in-process: arguments, streams and environment in, exit code out.
+ * Subcommands are created here by hand (no reflection-driven factory), so start-up stays fast.
+ */
+@Command(
+    name = "cvefeed",
+    mixinStandardHelpOptions = true,
+    versionProvider = Cli.Version.class,
+    description = "The auto-refreshing official Kubernetes CVE feed.",
+    subcommands = {CommandLine.HelpCommand.class})
+public final class Cli {
+  /** What every command reads from its surroundings. */
+  record Context(PrintStream out, PrintStream err, Map<String, String> env, Clock clock) {}
+
+  private Cli() {}
+
+  public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
+    return run(args, new Context(out, err, env, Clock.systemUTC()));
+  }
+
+  static int run(String[] args, Context ctx) {
+    CommandLine cl = new CommandLine(new Cli());
+    cl.addSubcommand("refresh", new RefreshCommand(ctx));
+    cl.addSubcommand("serve", new ServeCommand(ctx));
+    cl.addSubcommand("label", new LabelCommand(ctx, System.in));
+    cl.addSubcommand("verify", new VerifyCommand(ctx));
+    cl.addSubcommand("keygen", new KeygenCommand(ctx));
+    cl.addSubcommand("check", new CheckCommand(ctx));
+    cl.setOut(new PrintWriter(ctx.out(), true, StandardCharsets.UTF_8));
+    cl.setErr(new PrintWriter(ctx.err(), true, StandardCharsets.UTF_8));
+    cl.setExitCodeExceptionMapper(
+        e -> e instanceof UsageException ? ExitCode.USAGE : ExitCode.FAILED);
+    cl.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          if (e instanceof UsageException) {
+            ctx.err().println("cvefeed: " + e.getMessage());
+            ctx.err()
+                .println("Run 'cvefeed " + commandLine.getCommandName() + " --help' for usage.");
+            return ExitCode.USAGE;
+          }
+          if (e instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+            ctx.err().println("cvefeed: interrupted; nothing more was published");
+            return ExitCode.FAILED;
+          }
+          ctx.err().println("cvefeed: unexpected error: " + e);
+          e.printStackTrace(ctx.err());
+          return ExitCode.FAILED;
+        });
+    cl.setParameterExceptionHandler(
+        (e, a) -> {
+          ctx.err().println("cvefeed: " + e.getMessage());
+          ctx.err()
+              .println(
+                  "Run '"
+                      + e.getCommandLine().getCommandSpec().qualifiedName()
+                      + " --help' for usage.");
+          return ExitCode.USAGE;
+        });
+    if (args.length == 0) {
+      cl.usage(ctx.err());
+      return ExitCode.USAGE;
+    }
+    return cl.execute(args);
+  }
+
+  /** Reads the version from the jar manifest, else from the build's {@code version.properties}. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Cli.class.getPackage().getImplementationVersion();
+      if (v == null) {
+        v = fromProperties();
+      }
+      return new String[] {"cvefeed " + (v == null ? "(development build)" : v)};
+    }
+
+    private static @Nullable String fromProperties() {
+      try (InputStream in = Cli.class.getResourceAsStream("version.properties")) {
+        if (in == null) {
+          return null;
+        }
+        Properties p = new Properties();
+        p.load(in);
+        String v = p.getProperty("version");
+        return v == null || v.startsWith("$") ? null : v;
+      } catch (IOException e) {
+        return null;
+      }
+    }
+  }
+}

@@ -1,0 +1,143 @@
+package io.k8s.cvefeed;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Data moves one way: source → extract → model → render → publish; cli on top (STYLE.md §1). */
+class ArchitectureTest {
+  private static final String ROOT = "io.k8s.cvefeed";
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importClasses() {
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages(ROOT);
+  }
+
+  private static String pkg(String name) {
+    return ROOT + "." + name + "..";
+  }
+
+  @Test
+  void modelShouldDependOnTheJdkOnly() {
+    classes()
+        .that()
+        .resideInAPackage(pkg("model"))
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage("java..", "org.jspecify..", pkg("model"))
+        .check(classes);
+  }
+
+  @Test
+  void nothingShouldDependOnTheCli() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage(pkg("cli"))
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(pkg("cli"))
+        .check(classes);
+  }
+
+  @Test
+  void sourceShouldNotReachDownstream() {
+    noClasses()
+        .that()
+        .resideInAPackage(pkg("source"))
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            pkg("extract"), pkg("render"), pkg("publish"), pkg("refresh"), pkg("server"))
+        .check(classes);
+  }
+
+  @Test
+  void extractShouldBePureOfIoLayers() {
+    noClasses()
+        .that()
+        .resideInAPackage(pkg("extract"))
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            pkg("render"), pkg("publish"), pkg("refresh"), pkg("server"), "java.net.http..")
+        .check(classes);
+  }
+
+  @Test
+  void renderShouldSeeOnlyTheModel() {
+    noClasses()
+        .that()
+        .resideInAPackage(pkg("render"))
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            pkg("source"), pkg("extract"), pkg("publish"), pkg("refresh"), pkg("server"))
+        .check(classes);
+  }
+
+  @Test
+  void publishShouldNotReachUpstream() {
+    noClasses()
+        .that()
+        .resideInAPackage(pkg("publish"))
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(pkg("source"), pkg("extract"), pkg("refresh"), pkg("server"))
+        .check(classes);
+  }
+
+  @Test
+  void eachCloudSdkShouldStayInItsOwnPackage() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage(pkg("publish.gcs"))
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("com.google.cloud.storage..")
+        .check(classes);
+    noClasses()
+        .that()
+        .resideOutsideOfPackage(pkg("publish.s3"))
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("software.amazon.awssdk..")
+        .check(classes);
+    noClasses()
+        .that()
+        .resideOutsideOfPackage(pkg("publish.git"))
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.eclipse.jgit..")
+        .check(classes);
+  }
+
+  @Test
+  void checkShouldSeeOnlyTheModel() {
+    noClasses()
+        .that()
+        .resideInAPackage(pkg("check"))
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(pkg("render"), pkg("publish"), pkg("refresh"), pkg("server"))
+        .check(classes);
+  }
+
+  @Test
+  void onlyTheCliShouldExitTheProcess() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage(pkg("cli"))
+        .should()
+        .callMethod(System.class, "exit", int.class)
+        .check(classes);
+  }
+}

@@ -1,0 +1,224 @@
+package io.k8s.cvefeed.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.k8s.cvefeed.check.CheckFixtures;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code cvefeed check --kubeconfig} against a fake API server on a loopback port: {@code /version}
+ * and {@code /api/v1/nodes} of a cluster whose nodes run three distributions' versions.
+ */
+class CheckClusterIT {
+  /** EKS control plane; an EKS node, a k3s node without kube-proxy version, a GKE node. */
+  private static final String NODES =
+      """
+      {"kind":"NodeList","apiVersion":"v1","metadata":{"resourceVersion":"1"},"items":[
+       {"metadata":{"name":"node-a"},"status":{"nodeInfo":
+         {"kubeletVersion":"v1.30.2-eks-1234","kubeProxyVersion":"v1.30.2-eks-1234"}}},
+       {"metadata":{"name":"node-b"},"status":{"nodeInfo":
+         {"kubeletVersion":"v1.29.4+k3s1","kubeProxyVersion":""}}},
+       {"metadata":{"name":"node-c"},"status":{"nodeInfo":
+         {"kubeletVersion":"1.28.15-gke.1","kubeProxyVersion":"1.28.15-gke.1"}}},
+       {"metadata":{"name":"node-d"},"status":{"nodeInfo":
+         {"kubeletVersion":"1.28.15-gke.1","kubeProxyVersion":"1.28.15-gke.1"}}}]}
+      """;
+
+  @TempDir Path dir;
+  private HttpServer server;
+  private final List<String> requests = new CopyOnWriteArrayList<>();
+  private String version =
+      "{\"major\":\"1\",\"minor\":\"30+\",\"gitVersion\":\"v1.30.2-eks-1234\"}";
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  @BeforeEach
+  void start() throws IOException {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/version", ex -> json(ex, version));
+    server.createContext("/api/v1/nodes", ex -> json(ex, NODES));
+    server.start();
+  }
+
+  @AfterEach
+  void stop() {
+    server.stop(0);
+  }
+
+  private void json(HttpExchange ex, String body) throws IOException {
+    requests.add(ex.getRequestMethod() + " " + ex.getRequestURI().getPath());
+    byte[] b = body.getBytes(StandardCharsets.UTF_8);
+    ex.getResponseHeaders().add("Content-Type", "application/json");
+    ex.sendResponseHeaders(200, b.length);
+    ex.getResponseBody().write(b);
+    ex.close();
+  }
+
+  /** Context {@code fake} is the server above; {@code dead} is a port nothing listens on. */
+  private Path kubeconfig() throws IOException {
+    int deadPort;
+    try (ServerSocket s = new ServerSocket(0)) {
+      deadPort = s.getLocalPort();
+    }
+    Path kc = dir.resolve("kubeconfig");
+    Files.writeString(
+        kc,
+        """
+        apiVersion: v1
+        kind: Config
+        current-context: fake
+        clusters:
+        - name: fake
+          cluster: {server: "http://127.0.0.1:%d"}
+        - name: dead
+          cluster: {server: "http://127.0.0.1:%d"}
+        users:
+        - name: tester
+          user: {token: not-a-secret}
+        contexts:
+        - name: fake
+          context: {cluster: fake, user: tester}
+        - name: dead
+          context: {cluster: dead, user: tester}
+        """
+            .formatted(server.getAddress().getPort(), deadPort));
+    return kc;
+  }
+
+  private int run(String... args) {
+    return Cli.run(
+        args,
+        new Cli.Context(
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            Map.of("HOME", dir.toString()),
+            Clock.systemUTC()));
+  }
+
+  @Test
+  void shouldCheckEveryComponentOfAMixedVersionCluster() throws Exception {
+    int code =
+        run(
+            "check",
+            "--feed",
+            CheckFixtures.osvDir().toString(),
+            "--kubeconfig",
+            kubeconfig().toString(),
+            "--output",
+            "json");
+
+    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(3);
+    assertThat(requests).contains("GET /version", "GET /api/v1/nodes");
+    JsonNode root = JsonMapper.builder().build().readTree(out.toString(StandardCharsets.UTF_8));
+    assertThat(
+            root.path("findings")
+                .valueStream()
+                .map(
+                    f ->
+                        f.path("id").asString()
+                            + " "
+                            + f.path("component").asString()
+                            + " "
+                            + f.path("running").asString()
+                            + " "
+                            + f.path("sources")))
+        .containsExactly(
+            "CVE-2026-0105 kubernetes v1.30.2-eks-1234 [\"server /version\"]",
+            "CVE-2026-0102 kubelet 1.28.15-gke.1 [\"node node-c\",\"node node-d\"]",
+            "CVE-2026-0102 kubelet v1.29.4+k3s1 [\"node node-b\"]",
+            "CVE-2026-0101 kube-apiserver v1.30.2-eks-1234 [\"server /version\"]",
+            "CVE-2026-0103 kube-proxy 1.28.15-gke.1 [\"node node-c\",\"node node-d\"]");
+    assertThat(
+            root.path("checked")
+                .valueStream()
+                .map(
+                    c ->
+                        c.path("version").asString()
+                            + " "
+                            + c.path("components")
+                            + " "
+                            + c.path("normalisation").asString()))
+        .containsExactly(
+            "v1.30.2-eks-1234 [\"kube-apiserver\",\"kube-controller-manager\",\"kube-scheduler\",\"kubernetes\"]"
+                + " distribution suffix \"-eks-1234\" ignored; checked as 1.30.2",
+            "1.28.15-gke.1 [\"kube-proxy\"] distribution suffix \"-gke.1\" ignored; checked as 1.28.15",
+            "v1.30.2-eks-1234 [\"kube-proxy\"] distribution suffix \"-eks-1234\" ignored; checked as 1.30.2",
+            "1.28.15-gke.1 [\"kubelet\"] distribution suffix \"-gke.1\" ignored; checked as 1.28.15",
+            "v1.29.4+k3s1 [\"kubelet\"] distribution suffix \"+k3s1\" ignored; checked as 1.29.4",
+            "v1.30.2-eks-1234 [\"kubelet\"] distribution suffix \"-eks-1234\" ignored; checked as 1.30.2");
+  }
+
+  @Test
+  void shouldAcceptASparseVersionReply() throws Exception {
+    version = "{\"major\":\"1\",\"minor\":\"31\"}";
+
+    int code =
+        run(
+            "check",
+            "--feed",
+            CheckFixtures.osvDir().toString(),
+            "--kubeconfig",
+            kubeconfig().toString());
+
+    assertThat(code).isEqualTo(3);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("note: v1.31 (server /version): no patch version; checked as 1.31.0");
+    assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("kube-apiserver");
+  }
+
+  @Test
+  void shouldExit1NamingTheClusterWhenItIsUnreachable() throws Exception {
+    int code =
+        run(
+            "check",
+            "--feed",
+            CheckFixtures.osvDir().toString(),
+            "--kubeconfig",
+            kubeconfig().toString(),
+            "--context",
+            "dead");
+
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("cvefeed check: cluster http://127.0.0.1:")
+        .contains("(context dead): unreachable or refused (connection refused or no route to host)")
+        .doesNotContain("not-a-secret");
+    assertThat(requests).isEmpty();
+  }
+
+  @Test
+  void shouldRefuseAContextTheKubeconfigLacks() throws Exception {
+    int code =
+        run(
+            "check",
+            "--feed",
+            CheckFixtures.osvDir().toString(),
+            "--kubeconfig",
+            kubeconfig().toString(),
+            "--context",
+            "nope");
+
+    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--context nope: not in ");
+    assertThat(requests).isEmpty();
+  }
+}

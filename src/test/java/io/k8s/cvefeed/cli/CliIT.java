@@ -1,0 +1,215 @@
+package io.k8s.cvefeed.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code cvefeed refresh} in-process against a loopback fake of the GitHub issues listing. */
+class CliIT {
+  private static final String TOKEN = "ghp_secretsecretsecret";
+  @TempDir Path dir;
+  private HttpServer server;
+  private final List<String> issues = new ArrayList<>();
+  private final List<String> authHeaders = new CopyOnWriteArrayList<>();
+  private volatile int status = 200;
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  @BeforeEach
+  void startFakeGitHub() throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/repos/kubernetes/kubernetes/issues", this::listing);
+    server.start();
+  }
+
+  @AfterEach
+  void stop() {
+    server.stop(0);
+  }
+
+  /** One page holding every issue; {@link #status} other than 200 answers with that status. */
+  private void listing(HttpExchange exchange) throws IOException {
+    authHeaders.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+    byte[] body =
+        (status == 200 ? "[" + String.join(",", issues) + "]" : "{\"message\":\"Not Found\"}")
+            .getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("Content-Type", "application/json");
+    exchange.sendResponseHeaders(status, body.length);
+    exchange.getResponseBody().write(body);
+    exchange.close();
+  }
+
+  private void addIssue(long number, String title, String state, String reason) {
+    issues.add(
+        """
+        {"number":%d,"title":"%s","body":"Details\\r\\nmore","state":"%s","state_reason":%s,\
+        "html_url":"https://github.com/kubernetes/kubernetes/issues/%d",\
+        "created_at":"2024-01-0%dT00:00:00Z","updated_at":"2024-02-01T00:00:00Z",\
+        "closed_at":null,"labels":[{"name":"official-cve-feed"}],"user":{"login":"src"}}"""
+            .formatted(
+                number,
+                title,
+                state,
+                reason == null ? "null" : '"' + reason + '"',
+                number,
+                number));
+  }
+
+  private int refresh(String... extra) {
+    out.reset();
+    err.reset();
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "refresh",
+                "--github-api",
+                "http://127.0.0.1:" + server.getAddress().getPort(),
+                "--out",
+                dir.resolve("public").toString(),
+                "--cache-dir",
+                dir.resolve("cache").toString(),
+                "--json"));
+    args.addAll(List.of(extra));
+    Map<String, String> env = new HashMap<>();
+    env.put("GITHUB_TOKEN", TOKEN);
+    return Cli.run(
+        args.toArray(String[]::new),
+        new Cli.Context(
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            env,
+            Clock.fixed(Instant.parse("2026-03-01T12:00:00Z"), ZoneOffset.UTC)));
+  }
+
+  private JsonNode summary() {
+    return JsonMapper.builder().build().readTree(out.toString(StandardCharsets.UTF_8));
+  }
+
+  private String stderr() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void shouldExit0AndPublishTheFeed() throws Exception {
+    addIssue(2, "CVE-2024-0002, CVE-2024-0003: two ids", "closed", "completed");
+    addIssue(1, "CVE-2024-0001: one", "open", null);
+
+    assertThat(refresh()).isZero();
+
+    assertThat(summary().path("outcome").asString()).isEqualTo("published");
+    assertThat(summary().path("items").asInt()).isEqualTo(3);
+    JsonNode feed =
+        JsonMapper.builder()
+            .build()
+            .readTree(dir.resolve("public/official-cve-feed.json").toFile());
+    assertThat(feed.path("items").findValuesAsString("id"))
+        .containsExactly("CVE-2024-0002", "CVE-2024-0003", "CVE-2024-0001");
+    assertThat(feed.path("_kubernetes_io").path("updated_at").asString())
+        .isEqualTo("2026-03-01T12:00:00Z");
+    assertThat(stderr()).contains("refresh published:", "3 items");
+    assertThat(authHeaders).containsOnly("Bearer " + TOKEN);
+    assertThat(stderr() + out).doesNotContain(TOKEN);
+  }
+
+  @Test
+  void shouldExit0AndWriteNothingWhenUnchanged() throws Exception {
+    addIssue(1, "CVE-2024-0001: one", "closed", "completed");
+    refresh();
+    Path feed = dir.resolve("public/official-cve-feed.json");
+    var before = Files.getLastModifiedTime(feed);
+
+    assertThat(refresh()).isZero();
+
+    assertThat(summary().path("outcome").asString()).isEqualTo("unchanged");
+    assertThat(Files.getLastModifiedTime(feed)).isEqualTo(before);
+  }
+
+  @Test
+  void shouldExit7AndNameTheSkippedIssue() {
+    addIssue(2, "Placeholder issue", "open", null);
+    addIssue(1, "CVE-2024-0001: one", "closed", "completed");
+
+    assertThat(refresh()).isEqualTo(7);
+
+    assertThat(summary().path("skipped").asInt()).isEqualTo(1);
+    assertThat(stderr()).contains("issue #2", "Placeholder issue");
+    assertThat(dir.resolve("public/official-cve-feed.json")).exists();
+  }
+
+  @Test
+  void shouldExit1AndPublishNothingWhenGitHubFails() {
+    addIssue(1, "CVE-2024-0001: one", "closed", "completed");
+    status = 404;
+
+    assertThat(refresh()).isEqualTo(1);
+
+    assertThat(stderr()).contains("404", "nothing was published").doesNotContain(TOKEN);
+    assertThat(summary().path("outcome").asString()).isEqualTo("failed");
+    assertThat(dir.resolve("public")).doesNotExist();
+  }
+
+  @Test
+  void shouldExit1AndNameTheMissingIdsWhenTheFeedShrinks() throws Exception {
+    for (int i = 1; i <= 9; i++) {
+      addIssue(i, "CVE-2024-000" + i + ": issue " + i, "closed", "completed");
+    }
+    refresh();
+    issues.subList(0, 2).clear(); // issues 1 and 2
+
+    assertThat(refresh()).isEqualTo(1);
+    assertThat(stderr()).contains("missing: CVE-2024-0001, CVE-2024-0002", "--allow-shrink");
+    assertThat(refresh("--allow-shrink")).isZero();
+  }
+
+  @Test
+  void shouldQuietEverythingButErrors() {
+    addIssue(2, "Placeholder issue", "open", null);
+    addIssue(1, "CVE-2024-0001: one", "closed", "completed");
+
+    assertThat(refresh("--quiet")).isEqualTo(7);
+
+    assertThat(stderr()).isEmpty();
+  }
+
+  @Test
+  void shouldPublishOnlyTheChosenFormatsAndAlwaysTheJsonFeed() throws Exception {
+    addIssue(1, "CVE-2024-0001: one", "closed", "completed");
+
+    assertThat(refresh("--formats", "osv")).isZero();
+
+    Path out = dir.resolve("public");
+    assertThat(out.resolve("official-cve-feed.json")).exists();
+    assertThat(out.resolve("osv/CVE-2024-0001.json")).exists();
+    assertThat(out.resolve("index.html")).doesNotExist();
+    assertThat(out.resolve("feed.xml")).doesNotExist();
+  }
+
+  @Test
+  void shouldRejectAnUnknownFormat() {
+    assertThat(refresh("--formats", "json,pdf")).isEqualTo(2);
+    assertThat(stderr()).contains("--formats pdf: unknown format");
+  }
+}

@@ -1,0 +1,146 @@
+package io.k8s.cvefeed.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code cvefeed refresh --notify-webhook} end to end: a fake GitHub listing and a webhook receiver
+ * on one loopback server; the feed published into a temporary directory.
+ */
+class RefreshHistoryIT {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  /** An open announcement, and the same one closed as completed (status fixed). */
+  private static final String OPEN_A = issue(900001, "CVE-2026-7001", "Example flaw", "open", null);
+
+  private static final String FIXED_A =
+      issue(900001, "CVE-2026-7001", "Example flaw", "closed", "completed");
+  private static final String OPEN_B = issue(900002, "CVE-2026-7002", "Second flaw", "open", null);
+
+  @TempDir Path dir;
+  private HttpServer server;
+  private volatile String issues = "[]";
+  private final List<JsonNode> hooks = new CopyOnWriteArrayList<>();
+
+  private static String issue(long n, String cve, String title, String state, String reason) {
+    return """
+        {"number":%d,"title":"%s: %s","body":"Announcement body.","state":"%s",
+         "state_reason":%s,"html_url":"https://github.com/kubernetes/kubernetes/issues/%d",
+         "created_at":"2026-01-0%dT00:00:00Z","updated_at":"2026-01-09T00:00:00Z",
+         "closed_at":%s,"labels":[{"name":"official-cve-feed"}],"user":{"login":"someone"}}
+        """
+        .formatted(
+            n,
+            cve,
+            title,
+            state,
+            reason == null ? "null" : "\"" + reason + "\"",
+            n,
+            n % 10,
+            reason == null ? "null" : "\"2026-01-09T00:00:00Z\"");
+  }
+
+  @BeforeEach
+  void start() throws IOException {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/repos/kubernetes/kubernetes/issues", ex -> send(ex, issues));
+    server.createContext(
+        "/hook",
+        ex -> {
+          hooks.add(JSON.readTree(ex.getRequestBody().readAllBytes()));
+          ex.sendResponseHeaders(200, -1);
+          ex.close();
+        });
+    server.start();
+  }
+
+  @AfterEach
+  void stop() {
+    server.stop(0);
+  }
+
+  private static void send(HttpExchange ex, String body) throws IOException {
+    byte[] b = body.getBytes(StandardCharsets.UTF_8);
+    ex.getResponseHeaders().add("Content-Type", "application/json");
+    ex.sendResponseHeaders(200, b.length);
+    ex.getResponseBody().write(b);
+    ex.close();
+  }
+
+  private int refresh(String... listed) {
+    issues = "[" + String.join(",", listed) + "]";
+    String base = "http://127.0.0.1:" + server.getAddress().getPort();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code =
+        Cli.run(
+            new String[] {
+              "refresh",
+              "-q",
+              "--github-api",
+              base,
+              "--out",
+              dir.resolve("public").toString(),
+              "--cache-dir",
+              dir.resolve("cache").toString(),
+              "--notify-webhook",
+              base + "/hook"
+            },
+            new Cli.Context(
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                Map.of("HOME", dir.toString()),
+                Clock.systemUTC()));
+    assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    return code;
+  }
+
+  private String changes() throws IOException {
+    return Files.readString(dir.resolve("public/changes.json"));
+  }
+
+  @Test
+  void shouldPublishTheHistoryAndNotifyOnlyRealChanges() throws Exception {
+    assertThat(refresh(OPEN_A)).isZero();
+    assertThat(JSON.readTree(changes()).path("events").get(0).path("kind").asString())
+        .isEqualTo("initial");
+    assertThat(dir.resolve("public/changes.xml")).exists();
+    assertThat(hooks).isEmpty();
+
+    assertThat(refresh(FIXED_A, OPEN_B)).isZero();
+    assertThat(
+            JSON.readTree(changes())
+                .path("events")
+                .valueStream()
+                .map(e -> e.path("kind").asString() + " " + e.path("id").asString("")))
+        .containsExactly("added CVE-2026-7002", "status_changed CVE-2026-7001", "initial ");
+    assertThat(hooks)
+        .extracting(h -> h.path("kind").asString() + " " + h.path("id").asString())
+        .containsExactly("added CVE-2026-7002", "status_changed CVE-2026-7001");
+    String after = changes();
+
+    assertThat(refresh(FIXED_A, OPEN_B)).isZero();
+    assertThat(changes()).isEqualTo(after);
+    assertThat(hooks).hasSize(2);
+    assertThat(Files.readString(dir.resolve("public/manifest.json")))
+        .contains("\"changes.json\"", "\"changes.xml\"");
+  }
+}
