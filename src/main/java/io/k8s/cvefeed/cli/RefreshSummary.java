@@ -94,6 +94,11 @@ final class RefreshSummary {
     root.put("skipped", r.skipped());
     root.put("digest", r.digest());
     root.put("elapsed_ms", r.elapsed().toMillis());
+    ObjectNode phases = root.putObject("phases_ms");
+    phases.put("fetch", r.phases().fetch().toMillis());
+    phases.put("extract", r.phases().extract().toMillis());
+    phases.put("render", r.phases().render().toMillis());
+    phases.put("publish", r.phases().publish().toMillis());
     root.put("finished_at", r.finishedAt().toString());
     ArrayNode targets = root.putArray("targets");
     for (TargetResult t : r.targets()) {

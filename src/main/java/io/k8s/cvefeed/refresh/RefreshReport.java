@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  * @param digest the content digest of this refresh's feed
  * @param finishedAt when the cycle ended
  * @param elapsed how long it took
+ * @param phases how {@code elapsed} divides into fetch, extract, render and publish
  */
 public record RefreshReport(
     int pages,
@@ -35,11 +36,42 @@ public record RefreshReport(
     List<TargetResult> targets,
     String digest,
     Instant finishedAt,
-    Duration elapsed) {
+    Duration elapsed,
+    Phases phases) {
 
   public RefreshReport {
     diagnostics = List.copyOf(diagnostics);
     targets = List.copyOf(targets);
+  }
+
+  /** A report without a phase breakdown. */
+  public RefreshReport(
+      int pages,
+      int requests,
+      int notModified,
+      @Nullable Integer rateLimitRemaining,
+      int issues,
+      int items,
+      int skipped,
+      List<Diagnostic> diagnostics,
+      List<TargetResult> targets,
+      String digest,
+      Instant finishedAt,
+      Duration elapsed) {
+    this(
+        pages,
+        requests,
+        notModified,
+        rateLimitRemaining,
+        issues,
+        items,
+        skipped,
+        diagnostics,
+        targets,
+        digest,
+        finishedAt,
+        elapsed,
+        Phases.NONE);
   }
 
   /** Whether any target failed or refused. */

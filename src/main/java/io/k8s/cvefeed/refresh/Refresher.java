@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -40,7 +41,7 @@ public final class Refresher {
   private final IssueSource source;
   private final Function<RawIssue, Extraction> extractor;
   private final Function<Feed, List<Artifact>> renderer;
-  private final @Nullable Function<Feed, List<Artifact>> restamper;
+  private final @Nullable BiFunction<Feed, List<Artifact>, List<Artifact>> restamper;
   private final List<Publisher> publishers;
   private final FeedInfo info;
   private final Clock clock;
@@ -75,8 +76,12 @@ public final class Refresher {
   /** Runs one cycle. Throws, having written nothing, when GitHub cannot be read completely. */
   public RefreshReport refresh() throws SourceException, InterruptedException {
     Instant start = clock.instant();
+    long t0 = System.nanoTime();
     FetchResult fetched = source.fetch();
-    Snapshot snapshot = snapshot(fetched.issues());
+    long t1 = System.nanoTime();
+    Snapshot previous = last;
+    Snapshot snapshot = snapshot(previous, fetched.issues());
+    long t2 = System.nanoTime();
     Feed feed = snapshot.feed();
     List<String> items = snapshot.items();
     String digest = snapshot.digest();
@@ -89,6 +94,13 @@ public final class Refresher {
     }
     int skipped = (int) diagnostics.stream().filter(Diagnostic::skipsIssue).count();
     Instant end = clock.instant();
+    long extractNanos = snapshot == previous ? 0 : snapshot.extractNanos();
+    Phases phases =
+        new Phases(
+            Duration.ofNanos(t1 - t0),
+            Duration.ofNanos(extractNanos),
+            Duration.ofNanos(Math.max(0, t2 - t1 - extractNanos)),
+            Duration.ofNanos(System.nanoTime() - t2));
     RefreshReport report =
         new RefreshReport(
             fetched.pages(),
@@ -102,7 +114,8 @@ public final class Refresher {
             results,
             digest,
             end,
-            Duration.between(start, end));
+            Duration.between(start, end),
+            phases);
     listeners.forEach(l -> l.refreshed(report));
     return report;
   }
@@ -112,19 +125,27 @@ public final class Refresher {
    * (a long-running service whose pages all answered 304): an unchanged refresh then costs a
    * comparison, not a render.
    */
-  private Snapshot snapshot(List<RawIssue> issues) throws SourceException, InterruptedException {
-    Snapshot previous = last;
+  private Snapshot snapshot(@Nullable Snapshot previous, List<RawIssue> issues)
+      throws SourceException, InterruptedException {
     if (previous != null && previous.issues().equals(issues)) {
       return previous;
     }
+    long t0 = System.nanoTime();
     List<Diagnostic> diagnostics = new ArrayList<>();
     List<Advisory> advisories = check.check(extractAll(issues, diagnostics), diagnostics);
+    long extractNanos = System.nanoTime() - t0;
     Feed feed = new Feed(info, advisories, DIGEST_EPOCH);
     List<String> items = feed.items().stream().map(i -> i.id().value()).toList();
     List<Artifact> rendered = renderer.apply(feed);
     Snapshot s =
         new Snapshot(
-            issues, feed, items, Manifest.digestOf(rendered), List.copyOf(diagnostics), rendered);
+            issues,
+            feed,
+            items,
+            Manifest.digestOf(rendered),
+            List.copyOf(diagnostics),
+            rendered,
+            extractNanos);
     last = s;
     return s;
   }
@@ -136,7 +157,8 @@ public final class Refresher {
       List<String> items,
       String digest,
       List<Diagnostic> diagnostics,
-      List<Artifact> rendered) {}
+      List<Artifact> rendered,
+      long extractNanos) {}
 
   private TargetResult publishTo(
       Publisher publisher, List<String> items, String digest, ReleaseOnce release)
@@ -210,13 +232,13 @@ public final class Refresher {
 
     /** Re-renders only what depends on the time, when the restamper says what that is. */
     private List<Artifact> render(Feed stamped) {
-      Function<Feed, List<Artifact>> restamp = restamper;
+      BiFunction<Feed, List<Artifact>, List<Artifact>> restamp = restamper;
       if (restamp == null) {
         return renderer.apply(stamped);
       }
       Map<String, Artifact> byPath = new LinkedHashMap<>();
       snapshot.rendered().forEach(a -> byPath.put(a.path(), a));
-      restamp.apply(stamped).forEach(a -> byPath.put(a.path(), a));
+      restamp.apply(stamped, snapshot.rendered()).forEach(a -> byPath.put(a.path(), a));
       return new ArrayList<>(byPath.values());
     }
   }
@@ -226,7 +248,7 @@ public final class Refresher {
     private @Nullable IssueSource source;
     private @Nullable Function<RawIssue, Extraction> extractor;
     private @Nullable Function<Feed, List<Artifact>> renderer;
-    private @Nullable Function<Feed, List<Artifact>> restamper;
+    private @Nullable BiFunction<Feed, List<Artifact>, List<Artifact>> restamper;
     private List<Publisher> publishers = List.of();
     private FeedInfo info = FeedInfo.OFFICIAL;
     private Clock clock = Clock.systemUTC();
@@ -257,10 +279,12 @@ public final class Refresher {
     }
 
     /**
-     * Renders only the formats whose bytes depend on {@link Feed#updatedAt()}; the release reuses
-     * the digest render for every other artifact. Without it, the release renders everything again.
+     * Renders only the formats whose bytes depend on {@link Feed#updatedAt()}, given the digest
+     * render of the same feed (so a renderer may patch its time stamp instead of rendering again);
+     * the release reuses the digest render for every other artifact. Without it, the release
+     * renders everything again.
      */
-    public Builder restamper(Function<Feed, List<Artifact>> restamper) {
+    public Builder restamper(BiFunction<Feed, List<Artifact>, List<Artifact>> restamper) {
       this.restamper = restamper;
       return this;
     }

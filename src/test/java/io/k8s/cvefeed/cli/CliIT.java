@@ -121,6 +121,12 @@ class CliIT {
 
     assertThat(summary().path("outcome").asString()).isEqualTo("published");
     assertThat(summary().path("items").asInt()).isEqualTo(3);
+    JsonNode phases = summary().path("phases_ms");
+    assertThat(phases.propertyNames()).containsExactly("fetch", "extract", "render", "publish");
+    for (String phase : phases.propertyNames()) {
+      assertThat(phases.path(phase).isIntegralNumber()).as(phase).isTrue();
+      assertThat(phases.path(phase).asLong()).as(phase).isNotNegative();
+    }
     JsonNode feed =
         JsonMapper.builder()
             .build()
