@@ -34,6 +34,23 @@ record SemVer(int major, int minor, int patch, String pre, boolean wholeMinor)
           .thenComparingInt(SemVer::patch)
           .thenComparing(SemVer::preOrder);
 
+  /**
+   * Whether {@code text} may hold a {@link #TOKEN}: a digit, a dot, a digit. A scan without a regex
+   * that lets the readers skip the prose lines, which are most lines.
+   */
+  static boolean mayOccurIn(String text) {
+    for (int i = 1, n = text.length() - 1; i < n; i++) {
+      if (text.charAt(i) == '.' && isDigit(text.charAt(i - 1)) && isDigit(text.charAt(i + 1))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
   static Optional<SemVer> parse(String text) {
     Matcher m = SHAPE.matcher(text.strip());
     if (!m.matches()) {

@@ -49,13 +49,15 @@ final class VersionLineParser {
     if (all.matches()) {
       return allVersions(raw, all);
     }
+    boolean versioned = SemVer.mayOccurIn(line);
     Matcher m = LINE.matcher(line);
-    if (!m.matches()) {
+    if (!versioned || !m.matches()) {
       Optional<String> component = Components.componentOnly(line);
       if (component.isPresent()) {
         return new VersionLine.ComponentOnly(component.get());
       }
-      return noVersion(raw, line, bullet, "an affected version or range such as v1.27.0 - v1.27.2");
+      return noVersion(
+          raw, line, bullet, versioned, "an affected version or range such as v1.27.0 - v1.27.2");
     }
     Optional<List<String>> components = Components.names(m.group("comp"));
     if (components.isEmpty()) {
@@ -106,13 +108,15 @@ final class VersionLineParser {
     if (notAVersionLine(line, bullet)) {
       return new VersionLine.Ignored();
     }
+    boolean versioned = SemVer.mayOccurIn(line);
     Matcher m = LINE.matcher(line);
-    if (!m.matches()) {
+    if (!versioned || !m.matches()) {
       Optional<String> component = Components.componentOnly(line);
       if (component.isPresent()) {
         return new VersionLine.ComponentOnly(component.get());
       }
-      return noVersion(raw, line, bullet, "a fixed version such as kube-apiserver v1.27.3");
+      return noVersion(
+          raw, line, bullet, versioned, "a fixed version such as kube-apiserver v1.27.3");
     }
     if (BRANCH.matcher(m.group("comp")).find()) {
       return new VersionLine.Ignored();
@@ -141,8 +145,10 @@ final class VersionLineParser {
         : new VersionLine.Affected(components, lo, hi, false, upperOnly, fixed);
   }
 
-  private static VersionLine noVersion(String raw, String line, boolean bullet, String expected) {
-    if (BRANCH.matcher(line).find() || (!bullet && !ANY_VERSION.matcher(line).find())) {
+  private static VersionLine noVersion(
+      String raw, String line, boolean bullet, boolean versioned, String expected) {
+    boolean anyVersion = versioned && ANY_VERSION.matcher(line).find();
+    if (BRANCH.matcher(line).find() || (!bullet && !anyVersion)) {
       return new VersionLine.Ignored();
     }
     return new VersionLine.Unreadable(raw, expected);
@@ -167,7 +173,10 @@ final class VersionLineParser {
   static String clean(String raw) {
     String s = Markdown.plain(Markdown.unlink(Markdown.unescape(raw)));
     s = BULLET.matcher(s).replaceFirst("");
-    s = BRANCH_PREFIX.matcher(s.replace("`", "")).replaceAll("");
+    s = s.replace("`", "");
+    if (s.indexOf('/') >= 0) {
+      s = BRANCH_PREFIX.matcher(s).replaceAll("");
+    }
     return s.replace('\u00a0', ' ').strip();
   }
 

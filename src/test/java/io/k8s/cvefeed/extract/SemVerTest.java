@@ -2,6 +2,8 @@ package io.k8s.cvefeed.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -45,5 +47,40 @@ class SemVerTest {
   @CsvSource({"master", "1", "v1", "1.2.3.4", "latest"})
   void shouldRejectWhatIsNotAVersion(String text) {
     assertThat(SemVer.parse(text)).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "- kube-apiserver v1.27.0 - v1.27.2 | true",
+        "1.6.x | true",
+        "v1.2 | true",
+        "kubelet <= 1.9 | true",
+        "To upgrade, refer to the documentation. | false",
+        "see #125534 and 3.1 | true",
+        "v1. 2 | false",
+        ". | false",
+        "'' | false",
+      })
+  void shouldSayWhetherAVersionMayOccur(String text, boolean may) {
+    assertThat(SemVer.mayOccurIn(text)).isEqualTo(may);
+  }
+
+  /** The pre-filter may say yes too often, never too rarely: checked on every real body line. */
+  @Test
+  void shouldNeverRuleOutALineThatHoldsAVersion() throws Exception {
+    Pattern token = Pattern.compile(SemVer.TOKEN);
+    int lines = 0;
+    for (RealIssues.Entry e : RealIssues.load()) {
+      String body = e.issue().body() == null ? "" : e.issue().body();
+      for (String line : Markdown.lines(body)) {
+        lines++;
+        if (token.matcher(line).find()) {
+          assertThat(SemVer.mayOccurIn(line)).as(line).isTrue();
+        }
+      }
+    }
+    assertThat(lines).isGreaterThan(1000);
   }
 }
