@@ -8,6 +8,7 @@ import io.k8s.cvefeed.publish.PublishOptions;
 import io.k8s.cvefeed.publish.Publisher;
 import io.k8s.cvefeed.publish.TargetException;
 import io.k8s.cvefeed.publish.Targets;
+import io.k8s.cvefeed.refresh.EagerExtractor;
 import io.k8s.cvefeed.refresh.Refresher;
 import io.k8s.cvefeed.render.Renderers;
 import io.k8s.cvefeed.source.EtagCache;
@@ -21,6 +22,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /** Wires the pipeline by hand: no container, no scanning. */
 final class Components {
@@ -42,6 +44,8 @@ final class Components {
    * @param integrity the label provenance and signing settings (in memory for the service)
    * @param progress where page progress goes
    * @param warnings where failures of side effects (webhook notifications) go
+   * @param eager extracts issues while the listing is still read (one-shot refreshes), or {@code
+   *     null} to extract after it (the service, which reuses an unchanged result)
    */
   static Refresher refresher(
       RefreshConfig config,
@@ -50,19 +54,21 @@ final class Components {
       GitHubClient client,
       Clock clock,
       Consumer<String> progress,
-      Consumer<String> warnings)
+      Consumer<String> warnings,
+      @Nullable EagerExtractor eager)
       throws UsageException {
     GitHubIssueSource source =
         GitHubIssueSource.builder(client)
             .repo(config.repo())
             .label(config.label())
             .progress(pageProgress(progress))
+            .onIssue(eager)
             .build();
     Extractor extractor = new Extractor();
     Refresher.Builder builder =
         Refresher.builder()
             .source(source)
-            .extractor(extractor::extract)
+            .extractor(eager != null ? eager : extractor::extract)
             .renderer(Renderers.renderer(options.formats()))
             .restamper(Renderers.restamper(options.formats()))
             .publishers(publishers(config, options.targets.toOptions(config, clock)))

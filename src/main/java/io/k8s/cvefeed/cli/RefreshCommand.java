@@ -3,6 +3,8 @@ package io.k8s.cvefeed.cli;
 import io.k8s.cvefeed.config.RefreshConfig;
 import io.k8s.cvefeed.config.UsageException;
 import io.k8s.cvefeed.extract.Diagnostic;
+import io.k8s.cvefeed.extract.Extractor;
+import io.k8s.cvefeed.refresh.EagerExtractor;
 import io.k8s.cvefeed.refresh.RefreshReport;
 import io.k8s.cvefeed.refresh.Refresher;
 import io.k8s.cvefeed.source.DirectoryEtagCache;
@@ -48,6 +50,14 @@ final class RefreshCommand implements Callable<Integer> {
   @Override
   public Integer call() throws UsageException, InterruptedException {
     RefreshConfig config = options.toConfig(ctx.env());
+    try (EagerExtractor eager =
+        new EagerExtractor(new Extractor()::extract, Runtime.getRuntime().availableProcessors())) {
+      return run(config, eager);
+    }
+  }
+
+  private int run(RefreshConfig config, EagerExtractor eager)
+      throws UsageException, InterruptedException {
     Refresher refresher =
         Components.refresher(
             config,
@@ -57,7 +67,8 @@ final class RefreshCommand implements Callable<Integer> {
                 .build(),
             ctx.clock(),
             quiet ? line -> {} : ctx.err()::println,
-            line -> ctx.err().println("cvefeed: " + line));
+            line -> ctx.err().println("cvefeed: " + line),
+            eager);
     RefreshReport report;
     try {
       report = refresher.refresh();

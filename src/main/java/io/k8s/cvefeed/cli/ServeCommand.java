@@ -109,7 +109,8 @@ final class ServeCommand implements Callable<Integer> {
             client,
             ctx.clock(),
             line -> {},
-            line -> ctx.err().println("cvefeed: " + line));
+            line -> ctx.err().println("cvefeed: " + line),
+            null);
     Duration stale = positive("--stale-after", staleAfter);
     FeedServer server =
         FeedServer.builder(
