@@ -37,7 +37,8 @@ public final class AtomRenderer implements Renderer {
       entry(x, item);
     }
     x.close();
-    return List.of(new Artifact(PATH, MediaTypes.ATOM, x.finish()));
+    byte[] bytes = x.finish();
+    return List.of(Artifact.owning(PATH, MediaTypes.ATOM, bytes, bytes.length));
   }
 
   private static void entry(Xml x, FeedItem item) {

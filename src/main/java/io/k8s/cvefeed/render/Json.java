@@ -53,13 +53,16 @@ final class Json {
    *
    * @param sizeHint the expected size in bytes, so that a large feed is not copied while it grows
    */
-  static byte[] compact(int sizeHint, Consumer<JsonGenerator> body) {
-    return write(ObjectWriteContext.empty(), sizeHint, body);
+  static Artifact compact(
+      String path, String mediaType, int sizeHint, Consumer<JsonGenerator> body) {
+    return write(path, mediaType, ObjectWriteContext.empty(), sizeHint, body);
   }
 
   /** Two-space indented JSON with {@code "name": value}, then a newline. */
-  static byte[] pretty(Consumer<JsonGenerator> body) {
+  static Artifact pretty(String path, String mediaType, Consumer<JsonGenerator> body) {
     return write(
+        path,
+        mediaType,
         new ObjectWriteContext.Base() {
           @Override
           public PrettyPrinter getPrettyPrinter() {
@@ -75,14 +78,29 @@ final class Json {
         body);
   }
 
-  private static byte[] write(
-      ObjectWriteContext context, int sizeHint, Consumer<JsonGenerator> body) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(1024, sizeHint));
+  private static Artifact write(
+      String path,
+      String mediaType,
+      ObjectWriteContext context,
+      int sizeHint,
+      Consumer<JsonGenerator> body) {
+    Buffer out = new Buffer(Math.max(1024, sizeHint));
     try (JsonGenerator g = FACTORY.createGenerator(context, out)) {
       body.accept(g);
     }
     out.write('\n');
-    return out.toByteArray();
+    return out.artifact(path, mediaType);
+  }
+
+  /** A byte buffer whose content becomes an artifact without the copy {@code toByteArray} makes. */
+  private static final class Buffer extends ByteArrayOutputStream {
+    Buffer(int size) {
+      super(size);
+    }
+
+    Artifact artifact(String path, String mediaType) {
+      return Artifact.owning(path, mediaType, buf, count);
+    }
   }
 
   /** RFC 3339 in UTC with whole seconds: {@code 2023-06-15T14:42:32Z}. */

@@ -32,12 +32,13 @@ public final class OsvRenderer implements Renderer {
         new ArrayList<>(Items.of(feed).parallelStream().map(OsvRenderer::artifact).toList());
     records.sort(Comparator.comparing(Artifact::path));
     List<Artifact> out = new ArrayList<>(records);
-    out.add(new Artifact(ZIP_PATH, MediaTypes.ZIP, DeterministicZip.of(records, DIRECTORY)));
+    byte[] zip = DeterministicZip.of(records, DIRECTORY);
+    out.add(Artifact.owning(ZIP_PATH, MediaTypes.ZIP, zip, zip.length));
     return List.copyOf(out);
   }
 
   private static Artifact artifact(FeedItem item) {
-    return new Artifact(path(item.id()), MediaTypes.JSON, Json.pretty(g -> record(g, item)));
+    return Json.pretty(path(item.id()), MediaTypes.JSON, g -> record(g, item));
   }
 
   static String path(CveId id) {

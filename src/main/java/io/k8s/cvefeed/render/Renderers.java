@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /** Every output format, in a fixed order, and the one call that renders them all. */
@@ -47,15 +48,23 @@ public final class Renderers {
     return feed -> render(renderers, feed);
   }
 
-  /** Re-renders the time-stamped files among {@code formats}. */
-  public static Function<Feed, List<Artifact>> restamper(Set<Format> formats) {
+  /**
+   * The time-stamped files among {@code formats} for a feed, given what the same feed rendered at
+   * another time ({@link Renderer#restamp}).
+   */
+  public static BiFunction<Feed, List<Artifact>, List<Artifact>> restamper(Set<Format> formats) {
     List<Renderer> renderers = Format.renderers(formats, true);
-    return feed -> render(renderers, feed);
+    return (feed, previous) -> collect(renderers, r -> r.restamp(feed, previous));
   }
 
   private static List<Artifact> render(List<Renderer> renderers, Feed feed) {
+    return collect(renderers, r -> r.render(feed));
+  }
+
+  private static List<Artifact> collect(
+      List<Renderer> renderers, Function<Renderer, List<Artifact>> render) {
     // Renderers are pure and independent: run them on all cores, then fix the order by path.
-    List<List<Artifact>> rendered = renderers.parallelStream().map(r -> r.render(feed)).toList();
+    List<List<Artifact>> rendered = renderers.parallelStream().map(render).toList();
     List<Artifact> out = new ArrayList<>();
     Set<String> paths = new HashSet<>();
     for (List<Artifact> artifacts : rendered) {

@@ -42,7 +42,8 @@ public final class RssRenderer implements Renderer {
       item(x, item);
     }
     x.close().close();
-    return List.of(new Artifact(PATH, MediaTypes.RSS, x.finish()));
+    byte[] bytes = x.finish();
+    return List.of(Artifact.owning(PATH, MediaTypes.RSS, bytes, bytes.length));
   }
 
   private static void item(Xml x, FeedItem item) {

@@ -28,17 +28,17 @@ public final class StatusJson {
    * @param staleAfter how old {@code checkedAt} may get before readers are warned
    */
   public static Artifact of(Instant checkedAt, Instant updatedAt, Duration staleAfter) {
-    byte[] json =
-        Json.compact(
-            256,
-            g -> {
-              g.writeStartObject();
-              g.writeNumberProperty("schema", 1);
-              g.writeStringProperty("checked_at", Json.timestamp(checkedAt));
-              g.writeStringProperty("updated_at", Json.timestamp(updatedAt));
-              g.writeNumberProperty("stale_after_seconds", staleAfter.toSeconds());
-              g.writeEndObject();
-            });
-    return new Artifact(PATH, MediaTypes.JSON, json);
+    return Json.compact(
+        PATH,
+        MediaTypes.JSON,
+        256,
+        g -> {
+          g.writeStartObject();
+          g.writeNumberProperty("schema", 1);
+          g.writeStringProperty("checked_at", Json.timestamp(checkedAt));
+          g.writeStringProperty("updated_at", Json.timestamp(updatedAt));
+          g.writeNumberProperty("stale_after_seconds", staleAfter.toSeconds());
+          g.writeEndObject();
+        });
   }
 }

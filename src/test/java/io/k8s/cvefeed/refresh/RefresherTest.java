@@ -365,7 +365,8 @@ class RefresherTest {
                   return render(feed);
                 })
             .restamper(
-                feed -> render(feed).stream().filter(a -> a.path().equals("index.txt")).toList())
+                (feed, previous) ->
+                    render(feed).stream().filter(a -> a.path().equals("index.txt")).toList())
             .publishers(List.of(new DirectoryPublisher(out)))
             .clock(clock)
             .build();
