@@ -74,7 +74,8 @@ final class Components {
             .publishers(publishers(config, options.targets.toOptions(config, clock)))
             .info(config.info())
             .clock(clock)
-            .allowShrink(config.allowShrink());
+            .allowShrink(config.allowShrink())
+            .speculate(eager != null && Runtime.getRuntime().availableProcessors() > 1);
     integrity.wire(builder, config, client, progress);
     return ConsumerHooks.attach(builder, options.notifyWebhooks, warnings).build();
   }

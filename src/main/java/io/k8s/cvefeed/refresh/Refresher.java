@@ -25,6 +25,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -50,6 +52,7 @@ public final class Refresher {
   private final @Nullable ReleaseExtras extras;
   private final @Nullable ManifestSigner signer;
   private final List<RefreshListener> listeners;
+  private final boolean speculate;
 
   /** The last snapshot; refreshes run one at a time (the service is single-flight). */
   private volatile @Nullable Snapshot last;
@@ -67,6 +70,7 @@ public final class Refresher {
     this.extras = b.extras;
     this.signer = b.signer;
     this.listeners = List.copyOf(b.listeners);
+    this.speculate = b.speculate;
   }
 
   public static Builder builder() {
@@ -80,14 +84,15 @@ public final class Refresher {
     FetchResult fetched = source.fetch();
     long t1 = System.nanoTime();
     Snapshot previous = last;
-    Snapshot snapshot = snapshot(previous, fetched.issues());
+    Stamping stamping = new Stamping();
+    Snapshot snapshot = snapshot(previous, fetched.issues(), stamping);
     long t2 = System.nanoTime();
     Feed feed = snapshot.feed();
     List<String> items = snapshot.items();
     String digest = snapshot.digest();
     List<Diagnostic> diagnostics = snapshot.diagnostics();
 
-    ReleaseOnce release = new ReleaseOnce(snapshot);
+    ReleaseOnce release = new ReleaseOnce(snapshot, stamping);
     List<TargetResult> results = new ArrayList<>();
     for (Publisher publisher : publishers) {
       results.add(publishTo(publisher, items, digest, release));
@@ -125,7 +130,7 @@ public final class Refresher {
    * (a long-running service whose pages all answered 304): an unchanged refresh then costs a
    * comparison, not a render.
    */
-  private Snapshot snapshot(@Nullable Snapshot previous, List<RawIssue> issues)
+  private Snapshot snapshot(@Nullable Snapshot previous, List<RawIssue> issues, Stamping stamping)
       throws SourceException, InterruptedException {
     if (previous != null && previous.issues().equals(issues)) {
       return previous;
@@ -137,6 +142,10 @@ public final class Refresher {
     Feed feed = new Feed(info, advisories, DIGEST_EPOCH);
     List<String> items = feed.items().stream().map(i -> i.id().value()).toList();
     List<Artifact> rendered = renderer.apply(feed);
+    BiFunction<Feed, List<Artifact>, List<Artifact>> restamp = restamper;
+    if (speculate && restamp != null) {
+      stamping.start(feed, rendered, restamp);
+    }
     Snapshot s =
         new Snapshot(
             issues,
@@ -204,18 +213,24 @@ public final class Refresher {
    */
   private final class ReleaseOnce {
     private final Snapshot snapshot;
+    private final Stamping stamping;
     private @Nullable Release value;
 
-    ReleaseOnce(Snapshot snapshot) {
+    ReleaseOnce(Snapshot snapshot, Stamping stamping) {
       this.snapshot = snapshot;
+      this.stamping = stamping;
     }
 
     Release get(Publisher first) throws PublishException, InterruptedException {
       Release r = value;
       if (r == null) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        List<Artifact> early = stamping.result();
+        Instant now =
+            early != null
+                ? Objects.requireNonNull(stamping.now)
+                : clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Feed stamped = snapshot.feed().withUpdatedAt(now);
-        List<Artifact> artifacts = new ArrayList<>(render(stamped));
+        List<Artifact> artifacts = new ArrayList<>(early != null ? merge(early) : render(stamped));
         if (extras != null) {
           artifacts.addAll(extras.extras(stamped, List.copyOf(artifacts), now, first));
         }
@@ -236,10 +251,63 @@ public final class Refresher {
       if (restamp == null) {
         return renderer.apply(stamped);
       }
+      return merge(restamp.apply(stamped, snapshot.rendered()));
+    }
+
+    /** The digest render with the time-stamped artifacts replaced. */
+    private List<Artifact> merge(List<Artifact> restamped) {
       Map<String, Artifact> byPath = new LinkedHashMap<>();
       snapshot.rendered().forEach(a -> byPath.put(a.path(), a));
-      restamp.apply(stamped, snapshot.rendered()).forEach(a -> byPath.put(a.path(), a));
+      restamped.forEach(a -> byPath.put(a.path(), a));
       return new ArrayList<>(byPath.values());
+    }
+  }
+
+  /**
+   * The release's time-stamped artifacts, stamped and hashed on another thread while the content
+   * digest is computed on this one: the two SHA-256 passes over a large feed then take the time of
+   * one. Used only when the builder asked for it; when the digest shows nothing changed, the work
+   * is dropped.
+   */
+  private final class Stamping {
+    private @Nullable Instant now;
+    private @Nullable CompletableFuture<List<Artifact>> result;
+
+    void start(
+        Feed feed,
+        List<Artifact> rendered,
+        BiFunction<Feed, List<Artifact>, List<Artifact>> restamp) {
+      Instant at = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+      now = at;
+      CompletableFuture<List<Artifact>> future = new CompletableFuture<>();
+      Thread thread =
+          new Thread(
+              () -> {
+                try {
+                  List<Artifact> stamped = restamp.apply(feed.withUpdatedAt(at), rendered);
+                  stamped.forEach(Artifact::sha256);
+                  future.complete(stamped);
+                } catch (RuntimeException | Error e) {
+                  future.completeExceptionally(e);
+                }
+              },
+              "cvefeed-stamp");
+      thread.setDaemon(true);
+      thread.start();
+      result = future;
+    }
+
+    /** The stamped artifacts, or {@code null} when there are none (not started, or failed). */
+    @Nullable List<Artifact> result() throws InterruptedException {
+      CompletableFuture<List<Artifact>> f = result;
+      if (f == null) {
+        return null;
+      }
+      try {
+        return f.get();
+      } catch (ExecutionException e) {
+        return null; // render the usual way, which reports the problem if it recurs
+      }
     }
   }
 
@@ -257,8 +325,20 @@ public final class Refresher {
     private @Nullable ReleaseExtras extras;
     private @Nullable ManifestSigner signer;
     private final List<RefreshListener> listeners = new ArrayList<>();
+    private boolean speculate;
 
     private Builder() {}
+
+    /**
+     * Stamps and hashes the release's time-stamped artifacts on a second thread while the content
+     * digest is computed, before knowing whether anything changed. For one-shot runs on more than
+     * one core: it saves a pass over the largest file when the feed changed, and costs that pass on
+     * the idle core when it did not. A service, which mostly sees no change, leaves it off.
+     */
+    public Builder speculate(boolean speculate) {
+      this.speculate = speculate;
+      return this;
+    }
 
     /** Where issues come from. */
     public Builder source(IssueSource source) {

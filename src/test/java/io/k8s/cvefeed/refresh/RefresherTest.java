@@ -381,6 +381,69 @@ class RefresherTest {
         .containsOnlyKeys("index.txt", "items/CVE-2024-0001.txt");
   }
 
+  private Refresher.Builder stampingBuilder(
+      java.util.concurrent.atomic.AtomicInteger restamps, boolean failing) {
+    return builder()
+        .restamper(
+            (feed, previous) -> {
+              restamps.incrementAndGet();
+              if (failing) {
+                throw new IllegalStateException("restamp bug");
+              }
+              return render(feed).stream().filter(a -> a.path().equals("index.txt")).toList();
+            })
+        .speculate(true);
+  }
+
+  @Test
+  void shouldPublishTheSameReleaseWhenStampingAhead() throws Exception {
+    addIssue(1, "CVE-2024-0001: one");
+    addIssue(2, "CVE-2024-0002: two");
+    java.util.concurrent.atomic.AtomicInteger restamps =
+        new java.util.concurrent.atomic.AtomicInteger();
+    Path plain = Files.createDirectories(out.resolveSibling(out.getFileName() + "-plain"));
+
+    stampingBuilder(restamps, false).build().refresh();
+    builder().publishers(List.of(new DirectoryPublisher(plain))).build().refresh();
+
+    assertThat(restamps.get()).isEqualTo(1);
+    assertThat(out.resolve("index.txt")).hasSameTextualContentAs(plain.resolve("index.txt"));
+    assertThat(Files.readString(out.resolve("index.txt")))
+        .startsWith("updated 2026-01-01T00:00:00Z");
+    assertThat(new DirectoryPublisher(out).published())
+        .isEqualTo(new DirectoryPublisher(plain).published());
+  }
+
+  @Test
+  void shouldWriteNothingWhenStampedAheadButUnchanged() throws Exception {
+    addIssue(1, "CVE-2024-0001: one");
+    java.util.concurrent.atomic.AtomicInteger restamps =
+        new java.util.concurrent.atomic.AtomicInteger();
+    stampingBuilder(restamps, false).build().refresh();
+    Map<String, FileTime> before = snapshot();
+    clock.advanceSeconds(3600);
+
+    RefreshReport again = stampingBuilder(restamps, false).build().refresh();
+
+    assertThat(again.targets().get(0).outcome()).isEqualTo(TargetResult.Outcome.UNCHANGED);
+    assertThat(snapshot()).isEqualTo(before);
+    assertThat(Files.readString(out.resolve("index.txt")))
+        .startsWith("updated 2026-01-01T00:00:00Z");
+  }
+
+  @Test
+  void shouldFallBackToTheUsualStampWhenStampingAheadFails() throws Exception {
+    addIssue(1, "CVE-2024-0001: one");
+    java.util.concurrent.atomic.AtomicInteger restamps =
+        new java.util.concurrent.atomic.AtomicInteger();
+
+    assertThatThrownBy(() -> stampingBuilder(restamps, true).build().refresh())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("restamp bug");
+    assertThat(restamps.get()).isEqualTo(2); // ahead, then again the usual way
+    assertThat(out.resolve(Manifest.PATH)).doesNotExist();
+  }
+
   /** A clock the test moves by hand. */
   static final class MutableClock extends Clock {
     private Instant now;
