@@ -82,10 +82,14 @@ final class AnnouncementReader {
    */
   static List<VersionLine.Fixed> upgradeAdvice(String body) {
     List<VersionLine.Fixed> fixed = new ArrayList<>();
-    for (String line : Markdown.lines(body)) {
-      if (!line.contains("pgrade")) {
-        continue; // cheap filter
-      }
+    // Only the lines that say "upgrade": found with one scan of the body, not line by line.
+    for (int at = body.indexOf("pgrade"); at >= 0; ) {
+      int start = body.lastIndexOf('\n', at) + 1;
+      int nl = body.indexOf('\n', at);
+      int end = nl < 0 ? body.length() : nl;
+      String line =
+          body.substring(start, end > start && body.charAt(end - 1) == '\r' ? end - 1 : end);
+      at = nl < 0 ? -1 : body.indexOf("pgrade", nl);
       Matcher m = UPGRADE.matcher(Markdown.plain(Markdown.unlink(Markdown.unescape(line))));
       while (m.find()) {
         List<String> components = Components.names(m.group(1)).orElse(List.of());

@@ -52,6 +52,9 @@ final class Sections {
   private static final Pattern COMPONENTS_HEADING = Pattern.compile("affected components?\\b");
   private static final int PLAIN_NAME_MAX = 60;
 
+  /** The letters a {@link #PLAIN_NAME} can start with, to skip the regex for most lines. */
+  private static final String PLAIN_NAME_FIRST = "afvmdh";
+
   private Sections() {}
 
   static List<Section> parse(String body) {
@@ -103,7 +106,9 @@ final class Sections {
         return m.group(1);
       }
     }
-    if (t.length() <= PLAIN_NAME_MAX && PLAIN_NAME.matcher(line).matches()) {
+    if (t.length() <= PLAIN_NAME_MAX
+        && PLAIN_NAME_FIRST.indexOf(Character.toLowerCase(c)) >= 0
+        && PLAIN_NAME.matcher(line).matches()) {
       return t;
     }
     boolean listIntro = t.contains("following") || t.contains("contain the fix");
