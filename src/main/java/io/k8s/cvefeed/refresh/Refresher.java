@@ -84,7 +84,9 @@ public final class Refresher {
     FetchResult fetched = source.fetch();
     long t1 = System.nanoTime();
     Snapshot previous = last;
-    Stamping stamping = new Stamping();
+    // Stamping ahead pays when the feed changed; when every page answered 304, it most likely did
+    // not, and the work would only compete with the digest for the cores.
+    Stamping stamping = new Stamping(speculate && fetched.notModified() < fetched.pages());
     Snapshot snapshot = snapshot(previous, fetched.issues(), stamping);
     long t2 = System.nanoTime();
     Feed feed = snapshot.feed();
@@ -143,7 +145,7 @@ public final class Refresher {
     List<String> items = feed.items().stream().map(i -> i.id().value()).toList();
     List<Artifact> rendered = renderer.apply(feed);
     BiFunction<Feed, List<Artifact>, List<Artifact>> restamp = restamper;
-    if (speculate && restamp != null) {
+    if (stamping.ahead && restamp != null) {
       stamping.start(feed, rendered, restamp);
     }
     Snapshot s =
@@ -266,12 +268,17 @@ public final class Refresher {
   /**
    * The release's time-stamped artifacts, stamped and hashed on another thread while the content
    * digest is computed on this one: the two SHA-256 passes over a large feed then take the time of
-   * one. Used only when the builder asked for it; when the digest shows nothing changed, the work
-   * is dropped.
+   * one. Used only when the builder asked for it and GitHub sent at least one new page; when the
+   * digest shows nothing changed after all, the work is dropped.
    */
   private final class Stamping {
+    final boolean ahead;
     private @Nullable Instant now;
     private @Nullable CompletableFuture<List<Artifact>> result;
+
+    Stamping(boolean ahead) {
+      this.ahead = ahead;
+    }
 
     void start(
         Feed feed,
@@ -331,9 +338,10 @@ public final class Refresher {
 
     /**
      * Stamps and hashes the release's time-stamped artifacts on a second thread while the content
-     * digest is computed, before knowing whether anything changed. For one-shot runs on more than
-     * one core: it saves a pass over the largest file when the feed changed, and costs that pass on
-     * the idle core when it did not. A service, which mostly sees no change, leaves it off.
+     * digest is computed, before knowing whether anything changed, when GitHub sent at least one
+     * new page. For one-shot runs on more than one core: it saves a pass over the largest file when
+     * the feed changed, and costs that pass on the other core when it did not. A service, which
+     * mostly sees no change, leaves it off.
      */
     public Builder speculate(boolean speculate) {
       this.speculate = speculate;

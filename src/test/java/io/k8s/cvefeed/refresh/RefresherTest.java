@@ -432,6 +432,20 @@ class RefresherTest {
   }
 
   @Test
+  void shouldNotStampAheadWhenEveryPageAnswered304() throws Exception {
+    addIssue(1, "CVE-2024-0001: one");
+    java.util.concurrent.atomic.AtomicInteger restamps =
+        new java.util.concurrent.atomic.AtomicInteger();
+    stampingBuilder(restamps, false).build().refresh();
+    source = () -> new FetchResult(issues, 1, 1, 1, 4999);
+
+    RefreshReport again = stampingBuilder(restamps, false).build().refresh();
+
+    assertThat(again.targets().get(0).outcome()).isEqualTo(TargetResult.Outcome.UNCHANGED);
+    assertThat(restamps.get()).isEqualTo(1); // the first refresh's only
+  }
+
+  @Test
   void shouldFallBackToTheUsualStampWhenStampingAheadFails() throws Exception {
     addIssue(1, "CVE-2024-0001: one");
     java.util.concurrent.atomic.AtomicInteger restamps =
