@@ -9,6 +9,7 @@ sizes="${1:-1000 10000}"
 latencies="${2:-0 50}"
 runs="${RUNS:-3}"
 formats="${FORMATS:-all}"   # FORMATS=json measures the official JSON feed alone
+args="${ARGS:-}"            # more refresh flags, e.g. ARGS="--concurrency 16"
 work="$(mktemp -d)"
 trap 'kill "${fake_pid:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
 
@@ -21,14 +22,14 @@ run_cli() {
   local port=$1 out=$2 cache=$3
   /usr/bin/time -f '%e %M' -o "$work/time" \
     env CVEFEED_JAR="$jar" "$root/cvefeed" refresh --github-api "http://127.0.0.1:$port" \
-      --out "$out" --cache-dir "$cache" --allow-shrink --quiet --formats "$formats" >/dev/null 2>"$work/stderr" || {
+      --out "$out" --cache-dir "$cache" --allow-shrink --quiet --formats "$formats" $args >/dev/null 2>"$work/stderr" || {
         rc=$?; [[ $rc -eq 7 ]] || { cat "$work/stderr" >&2; exit 1; }; }
   tail -1 "$work/time" | awk '{printf "%.2f %.0f\n", $1, $2/1024}'
 }
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
-echo "formats: $formats"
+echo "formats: $formats${args:+, flags: $args}"
 echo
 echo "| issues | latency | cache | wall s (median of $runs) | requests | peak RSS MiB |"
 echo "|---:|---:|---|---:|---:|---:|"
