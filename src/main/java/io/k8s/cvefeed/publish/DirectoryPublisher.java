@@ -2,7 +2,6 @@ package io.k8s.cvefeed.publish;
 
 import io.k8s.cvefeed.render.Artifact;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -190,10 +189,7 @@ public final class DirectoryPublisher implements Publisher {
               StandardOpenOption.CREATE,
               StandardOpenOption.TRUNCATE_EXISTING,
               StandardOpenOption.WRITE)) {
-        ByteBuffer buf = a.buffer();
-        while (buf.hasRemaining()) {
-          ch.write(buf);
-        }
+        a.writeTo(ch);
         if (sync) {
           ch.force(true);
         }
