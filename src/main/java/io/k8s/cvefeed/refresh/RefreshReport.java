@@ -44,36 +44,6 @@ public record RefreshReport(
     targets = List.copyOf(targets);
   }
 
-  /** A report without a phase breakdown. */
-  public RefreshReport(
-      int pages,
-      int requests,
-      int notModified,
-      @Nullable Integer rateLimitRemaining,
-      int issues,
-      int items,
-      int skipped,
-      List<Diagnostic> diagnostics,
-      List<TargetResult> targets,
-      String digest,
-      Instant finishedAt,
-      Duration elapsed) {
-    this(
-        pages,
-        requests,
-        notModified,
-        rateLimitRemaining,
-        issues,
-        items,
-        skipped,
-        diagnostics,
-        targets,
-        digest,
-        finishedAt,
-        elapsed,
-        Phases.NONE);
-  }
-
   /** Whether any target failed or refused. */
   public boolean anyFailed() {
     return targets.stream()

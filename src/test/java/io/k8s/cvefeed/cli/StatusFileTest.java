@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.k8s.cvefeed.publish.DirectoryPublisher;
 import io.k8s.cvefeed.publish.Manifest;
 import io.k8s.cvefeed.publish.Release;
+import io.k8s.cvefeed.refresh.Phases;
 import io.k8s.cvefeed.refresh.RefreshReport;
 import io.k8s.cvefeed.refresh.TargetResult;
 import io.k8s.cvefeed.render.Artifact;
@@ -32,7 +33,8 @@ class StatusFileTest {
         List.of(new TargetResult("file:///x", outcome, 0, 0, null)),
         "sha256:x",
         Instant.parse("2026-05-01T10:00:00Z"),
-        Duration.ZERO);
+        Duration.ZERO,
+        Phases.NONE);
   }
 
   private void publish() throws Exception {

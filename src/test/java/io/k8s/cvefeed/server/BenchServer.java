@@ -1,5 +1,6 @@
 package io.k8s.cvefeed.server;
 
+import io.k8s.cvefeed.refresh.Phases;
 import io.k8s.cvefeed.refresh.RefreshReport;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -34,7 +35,8 @@ public final class BenchServer {
                 List.of(),
                 "sha256:bench",
                 Instant.now(),
-                Duration.ZERO);
+                Duration.ZERO,
+                Phases.NONE);
     FeedServerBuilder builder =
         FeedServer.builder(Path.of(args[0]), noop)
             .bind(new InetSocketAddress("127.0.0.1", Integer.parseInt(args[1])));

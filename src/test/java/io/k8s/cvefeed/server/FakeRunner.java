@@ -1,5 +1,6 @@
 package io.k8s.cvefeed.server;
 
+import io.k8s.cvefeed.refresh.Phases;
 import io.k8s.cvefeed.refresh.RefreshReport;
 import io.k8s.cvefeed.refresh.TargetResult;
 import java.io.IOException;
@@ -88,6 +89,7 @@ final class FakeRunner implements RefreshRunner {
         List.of(new TargetResult("file:///srv/feed", TargetResult.Outcome.PUBLISHED, 2, 0, null)),
         "sha256:" + run,
         Instant.EPOCH,
-        Duration.ofMillis(5));
+        Duration.ofMillis(5),
+        Phases.NONE);
   }
 }
