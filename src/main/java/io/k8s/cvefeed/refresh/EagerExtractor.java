@@ -8,6 +8,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -51,9 +52,13 @@ public final class EagerExtractor
   /** Starts extracting {@code issue} in the background. */
   @Override
   public void accept(RawIssue issue) {
-    started.put(
-        issue.number(),
-        new Started(issue, CompletableFuture.supplyAsync(() -> extractor.apply(issue), pool)));
+    try {
+      started.put(
+          issue.number(),
+          new Started(issue, CompletableFuture.supplyAsync(() -> extractor.apply(issue), pool)));
+    } catch (RejectedExecutionException e) {
+      // Closed: a page thread still running after a failed listing. Nothing will ask for it.
+    }
   }
 
   /** The extraction of {@code issue}: the early one when it was of this very copy, else now. */

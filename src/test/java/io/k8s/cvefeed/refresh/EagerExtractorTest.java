@@ -96,4 +96,16 @@ class EagerExtractorTest {
           .hasMessage("bug while reading issue #3");
     }
   }
+
+  @Test
+  void shouldIgnoreIssuesHeardOfAfterClosingAndStillExtractThem() {
+    RawIssue late = issue(11, "CVE-2024-0011: late", Instant.parse("2024-01-02T00:00:00Z"));
+    EagerExtractor eager = new EagerExtractor(this::counted, 1);
+    eager.close();
+
+    eager.accept(late);
+
+    assertThat(eager.pending()).isZero();
+    assertThat(eager.apply(late)).isEqualTo(extractor.extract(late));
+  }
 }
