@@ -149,6 +149,12 @@ public final class Artifact {
     return length;
   }
 
+  /** The bytes this artifact keeps alive: its buffer and its patch. */
+  int retained() {
+    byte[] p = patch;
+    return bytes.length + (p == null ? 0 : p.length);
+  }
+
   /** Lower-case hex SHA-256 of the content, computed once. */
   public String sha256() {
     String s = sha256;
