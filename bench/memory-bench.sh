@@ -9,7 +9,9 @@ shared="${SHARED:-$root/../shared}"
 sizes="${1:-real 1000 10000}"
 limits="${2:-512m}"
 # Keep in step with the entrypoint in pom.xml and Dockerfile.
-flags=(-XX:+UseSerialGC -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -XX:-UsePerfData)
+# The jobs add -XX:TieredStopAtLevel=1 (CronJob: JAVA_TOOL_OPTIONS; Prow: its command line).
+flags=(-XX:+UseSerialGC -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -XX:-UsePerfData
+  -XX:TieredStopAtLevel=1)
 work="$(mktemp -d)"
 trap 'kill "${fake_pid:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
 

@@ -30,6 +30,13 @@ class JobOverlayTest {
     Container container = job.getTemplate().getSpec().getContainers().get(0);
     assertThat(container.getArgs().get(0)).isEqualTo("refresh");
     assertThat(container.getArgs()).anyMatch(a -> a.startsWith("--publish="));
+    assertThat(container.getEnv())
+        .as("a one-shot refresh runs faster with the C1 compiler alone")
+        .anySatisfy(
+            e -> {
+              assertThat(e.getName()).isEqualTo("JAVA_TOOL_OPTIONS");
+              assertThat(e.getValue()).contains("-XX:TieredStopAtLevel=1");
+            });
 
     List<PodFailurePolicyRule> rules = job.getPodFailurePolicy().getRules();
     assertThat(rules)
