@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,6 +33,7 @@ final class Exchange {
   private final Clock clock;
   private final Duration requestTimeout;
   private final String userAgent;
+  private final long maxBodyBytes;
   private final JsonMapper json = JsonMapper.builder().build();
 
   Exchange(
@@ -43,7 +43,8 @@ final class Exchange {
       RequestListener listener,
       Clock clock,
       Duration requestTimeout,
-      String userAgent) {
+      String userAgent,
+      long maxBodyBytes) {
     this.http = http;
     this.token = token;
     this.cache = cache;
@@ -51,6 +52,7 @@ final class Exchange {
     this.clock = clock;
     this.requestTimeout = requestTimeout;
     this.userAgent = userAgent;
+    this.maxBodyBytes = maxBodyBytes;
   }
 
   <R> Attempt<R> attempt(URI uri, Tally tally, boolean conditional, BodyReader<R> reader)
@@ -60,6 +62,9 @@ final class Exchange {
     tally.request();
     try {
       response = send(request(uri, cached));
+    } catch (LimitedBody.TooLarge e) {
+      listener.onNoResponse();
+      throw tooLarge(uri, e);
     } catch (IOException e) {
       listener.onNoResponse();
       return new Retry<>(describe(e));
@@ -134,7 +139,7 @@ final class Exchange {
    */
   private HttpResponse<byte[]> send(HttpRequest request) throws IOException, InterruptedException {
     CompletableFuture<HttpResponse<byte[]>> future =
-        http.sendAsync(request, BodyHandlers.ofByteArray());
+        http.sendAsync(request, LimitedBody.handler(maxBodyBytes));
     try {
       return future.get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
@@ -176,6 +181,8 @@ final class Exchange {
     byte[] body;
     try {
       body = decode(response);
+    } catch (LimitedBody.TooLarge e) {
+      throw tooLarge(uri, e);
     } catch (IOException e) {
       return new Retry<>("body cut short (" + describe(e) + ")");
     }
@@ -229,14 +236,23 @@ final class Exchange {
     }
   }
 
-  private static byte[] decode(HttpResponse<byte[]> response) throws IOException {
+  private byte[] decode(HttpResponse<byte[]> response) throws IOException {
     String encoding = response.headers().firstValue("Content-Encoding").orElse("");
     if (!encoding.equalsIgnoreCase("gzip")) {
       return response.body();
     }
     try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(response.body()))) {
-      return in.readAllBytes();
+      return LimitedBody.readAll(in, maxBodyBytes);
     }
+  }
+
+  private static SourceException tooLarge(URI uri, LimitedBody.TooLarge e) {
+    return new SourceException(
+        StatusText.display(uri)
+            + ": "
+            + e.getMessage()
+            + "; refused (a GitHub page is a few MB); check --github-api points at the GitHub API",
+        e);
   }
 
   private @Nullable String githubMessage(byte[] body) {

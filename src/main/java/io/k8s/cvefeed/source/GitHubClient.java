@@ -45,7 +45,15 @@ public final class GitHubClient {
                     : HttpClient.Version.HTTP_2)
             .build();
     this.exchange =
-        new Exchange(http, b.token, b.cache, b.listener, b.clock, b.requestTimeout, b.userAgent);
+        new Exchange(
+            http,
+            b.token,
+            b.cache,
+            b.listener,
+            b.clock,
+            b.requestTimeout,
+            b.userAgent,
+            b.maxBodyBytes);
   }
 
   /** Starts a builder with the defaults (api.github.com, no token, no cache). */

@@ -27,6 +27,7 @@ public final class GitHubClientBuilder {
   Duration connectTimeout = Duration.ofSeconds(10);
   Duration requestTimeout = Duration.ofSeconds(60);
   String userAgent = "cvefeed";
+  long maxBodyBytes = LimitedBody.DEFAULT_MAX_BYTES;
 
   GitHubClientBuilder() {}
 
@@ -130,6 +131,18 @@ public final class GitHubClientBuilder {
   /** The {@code User-Agent} header (default {@code cvefeed}); GitHub requires one. */
   public GitHubClientBuilder userAgent(String userAgent) {
     this.userAgent = Objects.requireNonNull(userAgent);
+    return this;
+  }
+
+  /**
+   * The largest answer accepted, after gzip decoding (default 64 MiB): a page of 100 issues is a
+   * few megabytes, so anything near this is a misbehaving server or a gzip bomb.
+   */
+  public GitHubClientBuilder maxBodyBytes(long maxBodyBytes) {
+    if (maxBodyBytes < 1) {
+      throw new IllegalArgumentException("maxBodyBytes: expected at least 1, got " + maxBodyBytes);
+    }
+    this.maxBodyBytes = maxBodyBytes;
     return this;
   }
 

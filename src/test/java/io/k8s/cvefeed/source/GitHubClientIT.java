@@ -160,6 +160,56 @@ class GitHubClientIT {
   }
 
   @Test
+  void shouldRefuseAnAnswerOverTheCeilingWithoutRetrying() {
+    github.route(
+        "/repos/o/r/issues/1",
+        exchange -> FakeGitHub.json(exchange, 200, "{\"pad\":\"" + "x".repeat(5000) + "\"}"));
+    GitHubClient client = client().maxBodyBytes(1000).build();
+
+    assertThatThrownBy(() -> client.getJson(github.base().resolve("/repos/o/r/issues/1")))
+        .isInstanceOf(SourceException.class)
+        .hasMessageContaining("/repos/o/r/issues/1")
+        .hasMessageContaining("answer larger than")
+        .hasMessageContaining("--github-api");
+    assertThat(github.requests()).hasSize(1);
+  }
+
+  @Test
+  void shouldRefuseAGzipBodyThatInflatesPastTheCeiling() {
+    github.route(
+        "/repos/o/r/issues",
+        exchange -> {
+          byte[] zipped = gzip("[" + " ".repeat(200_000) + "]"); // a few hundred bytes on the wire
+          exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+          exchange.sendResponseHeaders(200, zipped.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(zipped);
+          }
+        });
+    GitHubClient client = client().maxBodyBytes(10_000).build();
+
+    assertThatThrownBy(
+            () -> client.list(client.resolve("/repos/o/r/issues"), 100, IssueJson::read, null))
+        .isInstanceOf(SourceException.class)
+        .hasMessageContaining("answer larger than");
+    assertThat(github.requests()).hasSize(1);
+  }
+
+  @Test
+  void shouldReadAnAnswerJustUnderTheCeiling() throws Exception {
+    String body = "{\"pad\":\"" + "x".repeat(900) + "\"}";
+    github.route("/repos/o/r/issues/1", exchange -> FakeGitHub.json(exchange, 200, body));
+
+    JsonPage page =
+        client()
+            .maxBodyBytes(body.length())
+            .build()
+            .getJson(github.base().resolve("/repos/o/r/issues/1"));
+
+    assertThat(page.body().path("pad").asString()).hasSize(900);
+  }
+
+  @Test
   void shouldFailAtOnceWhenListingIsNotAnArray() {
     github.route("/repos/o/r/issues", exchange -> FakeGitHub.json(exchange, 200, "{}"));
     GitHubClient client = client().build();
