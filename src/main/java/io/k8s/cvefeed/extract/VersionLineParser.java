@@ -49,15 +49,9 @@ final class VersionLineParser {
     if (all.matches()) {
       return allVersions(raw, all);
     }
-    boolean versioned = SemVer.mayOccurIn(line);
-    Matcher m = LINE.matcher(line);
-    if (!versioned || !m.matches()) {
-      Optional<String> component = Components.componentOnly(line);
-      if (component.isPresent()) {
-        return new VersionLine.ComponentOnly(component.get());
-      }
-      return noVersion(
-          raw, line, bullet, versioned, "an affected version or range such as v1.27.0 - v1.27.2");
+    Matcher m = matchLine(line);
+    if (m == null) {
+      return noSpan(raw, line, bullet, "an affected version or range such as v1.27.0 - v1.27.2");
     }
     Optional<List<String>> components = Components.names(m.group("comp"));
     if (components.isEmpty()) {
@@ -108,15 +102,9 @@ final class VersionLineParser {
     if (notAVersionLine(line, bullet)) {
       return new VersionLine.Ignored();
     }
-    boolean versioned = SemVer.mayOccurIn(line);
-    Matcher m = LINE.matcher(line);
-    if (!versioned || !m.matches()) {
-      Optional<String> component = Components.componentOnly(line);
-      if (component.isPresent()) {
-        return new VersionLine.ComponentOnly(component.get());
-      }
-      return noVersion(
-          raw, line, bullet, versioned, "a fixed version such as kube-apiserver v1.27.3");
+    Matcher m = matchLine(line);
+    if (m == null) {
+      return noSpan(raw, line, bullet, "a fixed version such as kube-apiserver v1.27.3");
     }
     if (BRANCH.matcher(m.group("comp")).find()) {
       return new VersionLine.Ignored();
@@ -145,9 +133,29 @@ final class VersionLineParser {
         : new VersionLine.Affected(components, lo, hi, false, upperOnly, fixed);
   }
 
-  private static VersionLine noVersion(
-      String raw, String line, boolean bullet, boolean versioned, String expected) {
-    boolean anyVersion = versioned && ANY_VERSION.matcher(line).find();
+  /**
+   * The {@link #LINE} match of a cleaned line, or {@code null}. Most lines in a version section are
+   * prose without "digit.digit"; they skip the regex.
+   */
+  private static @Nullable Matcher matchLine(String line) {
+    if (!SemVer.mayOccurIn(line)) {
+      return null;
+    }
+    Matcher m = LINE.matcher(line);
+    return m.matches() ? m : null;
+  }
+
+  /** A line with no version span: a component heading, a line to skip, or an unreadable one. */
+  private static VersionLine noSpan(String raw, String line, boolean bullet, String expected) {
+    Optional<String> component = Components.componentOnly(line);
+    if (component.isPresent()) {
+      return new VersionLine.ComponentOnly(component.get());
+    }
+    return noVersion(raw, line, bullet, expected);
+  }
+
+  private static VersionLine noVersion(String raw, String line, boolean bullet, String expected) {
+    boolean anyVersion = SemVer.mayOccurIn(line) && ANY_VERSION.matcher(line).find();
     if (BRANCH.matcher(line).find() || (!bullet && !anyVersion)) {
       return new VersionLine.Ignored();
     }
