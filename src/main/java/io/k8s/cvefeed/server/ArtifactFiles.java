@@ -61,6 +61,15 @@ final class ArtifactFiles {
   }
 
   /**
+   * Whether {@link #get} would answer for {@code relative} from memory, without touching the disk:
+   * the file was read and its version checked less than the recheck interval ago.
+   */
+  boolean inMemory(String relative) {
+    Entry cached = cache.get(relative);
+    return cached != null && System.nanoTime() - cached.checkedAt().get() < recheckNanos;
+  }
+
+  /**
    * The current version of the file at a request path, or {@code null} when there is none to serve:
    * missing, not a regular file, hidden, or outside the directory.
    *

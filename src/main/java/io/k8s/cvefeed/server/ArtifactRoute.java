@@ -1,7 +1,5 @@
 package io.k8s.cvefeed.server;
 
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -27,8 +25,17 @@ final class ArtifactRoute {
     this.files = files;
   }
 
-  Reply serve(HttpExchange exchange) throws IOException {
-    String relative = RequestPaths.relative(exchange.getRequestURI().getRawPath());
+  /**
+   * Whether a request for {@code rawPath} can be answered from memory, so on the I/O thread: the
+   * file is cached and its version was checked moments ago. Paths that will be refused count too.
+   */
+  boolean answersFromMemory(String rawPath) {
+    String relative = RequestPaths.relative(rawPath);
+    return relative == null || files.inMemory(relative);
+  }
+
+  Reply serve(Exchange exchange) throws IOException {
+    String relative = RequestPaths.relative(exchange.rawPath());
     if (relative == null) {
       return Reply.text(exchange, 404, "not found").refused("path outside the artifact set");
     }
@@ -36,26 +43,24 @@ final class ArtifactRoute {
     if (entry == null) {
       return Reply.text(exchange, 404, "not found");
     }
-    Headers request = exchange.getRequestHeaders();
-    boolean gzip = entry.gzip() != null && acceptsGzip(request.getFirst("Accept-Encoding"));
-    Headers response = exchange.getResponseHeaders();
-    response.set("ETag", gzip ? entry.gzipEtag() : entry.etag());
-    response.set("Last-Modified", entry.lastModified());
-    response.set("Cache-Control", CACHE_CONTROL);
-    response.set("X-Content-Type-Options", "nosniff");
+    boolean gzip = entry.gzip() != null && acceptsGzip(exchange.header("Accept-Encoding"));
+    exchange.setHeader("ETag", gzip ? entry.gzipEtag() : entry.etag());
+    exchange.setHeader("Last-Modified", entry.lastModified());
+    exchange.setHeader("Cache-Control", CACHE_CONTROL);
+    exchange.setHeader("X-Content-Type-Options", "nosniff");
     if (ContentTypes.crossOrigin(entry.contentType())) {
-      response.set("Access-Control-Allow-Origin", "*");
+      exchange.setHeader("Access-Control-Allow-Origin", "*");
     }
     if (entry.gzip() != null) {
-      response.set("Vary", "Accept-Encoding");
+      exchange.setHeader("Vary", "Accept-Encoding");
     }
-    if (notModified(request, entry)) {
+    if (notModified(exchange, entry)) {
       return Reply.empty(304);
     }
-    response.set("Content-Type", entry.contentType());
+    exchange.setHeader("Content-Type", entry.contentType());
     byte[] gzipped = entry.gzip();
     if (gzip && gzipped != null) {
-      response.set("Content-Encoding", "gzip");
+      exchange.setHeader("Content-Encoding", "gzip");
       return new Reply(200, gzipped, null);
     }
     return new Reply(200, entry.bytes(), null);
@@ -64,8 +69,8 @@ final class ArtifactRoute {
   /**
    * RFC 9110 §13.2.2: {@code If-None-Match} decides when present, else {@code If-Modified-Since}.
    */
-  static boolean notModified(Headers request, ArtifactFiles.Entry entry) {
-    String noneMatch = request.getFirst("If-None-Match");
+  static boolean notModified(Exchange request, ArtifactFiles.Entry entry) {
+    String noneMatch = request.header("If-None-Match");
     if (noneMatch != null) {
       for (String tag : noneMatch.split(",")) {
         String t = tag.trim();
@@ -78,7 +83,7 @@ final class ArtifactRoute {
       }
       return false;
     }
-    String since = request.getFirst("If-Modified-Since");
+    String since = request.header("If-Modified-Since");
     if (since == null) {
       return false;
     }

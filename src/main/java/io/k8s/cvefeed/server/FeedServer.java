@@ -1,6 +1,5 @@
 package io.k8s.cvefeed.server;
 
-import com.sun.net.httpserver.HttpServer;
 import io.k8s.cvefeed.refresh.RefreshReport;
 import io.k8s.cvefeed.refresh.TargetResult;
 import java.io.IOException;
@@ -21,13 +20,6 @@ import org.jspecify.annotations.Nullable;
  * {@link #close()} stops it gracefully.
  */
 public final class FeedServer implements AutoCloseable {
-  static {
-    // Small answers (304s, probes) must not wait for Nagle; read once, when the JDK server loads.
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-  }
-
   private final FeedServerBuilder config;
   private final ServeLog log;
   private final ServerMetrics metrics = new ServerMetrics();
@@ -37,7 +29,7 @@ public final class FeedServer implements AutoCloseable {
   private final AtomicBoolean started = new AtomicBoolean();
   private final AtomicBoolean closing = new AtomicBoolean();
   private final CountDownLatch closed = new CountDownLatch(1);
-  private @Nullable HttpServer http;
+  private @Nullable HttpTransport http;
   private @Nullable ExecutorService httpExecutor;
 
   FeedServer(FeedServerBuilder config) {
@@ -72,17 +64,14 @@ public final class FeedServer implements AutoCloseable {
       throw new IllegalStateException("server: already started or stopped");
     }
     ExecutorService executor = Threads.httpPool(config.httpThreads);
-    HttpServer server;
+    HttpTransport server;
     try {
-      server = HttpServer.create(config.bind, 512);
+      server = HttpTransport.start(config.bind, config.ioThreads, router(), executor);
     } catch (IOException e) {
       executor.shutdown();
       throw new IOException(
           "server: cannot listen on " + config.bind + " (" + e.getMessage() + ")", e);
     }
-    server.setExecutor(executor);
-    server.createContext("/", router());
-    server.start();
     http = server;
     httpExecutor = executor;
     Instant seeded = readiness.seedFromDirectory();
@@ -116,11 +105,11 @@ public final class FeedServer implements AutoCloseable {
 
   /** The bound address; with port 0 the port the system chose. */
   public InetSocketAddress address() {
-    HttpServer server = http;
+    HttpTransport server = http;
     if (server == null) {
       throw new IllegalStateException("server: not started");
     }
-    return server.getAddress();
+    return server.address();
   }
 
   public int port() {
@@ -159,9 +148,9 @@ public final class FeedServer implements AutoCloseable {
     } catch (InterruptedException e) {
       interrupted = true;
     }
-    HttpServer server = http;
+    HttpTransport server = http;
     if (server != null) {
-      server.stop(0);
+      server.close();
     }
     ExecutorService executor = httpExecutor;
     if (executor != null) {

@@ -29,6 +29,7 @@ public final class FeedServerBuilder {
   LogFormat logFormat = LogFormat.TEXT;
   Consumer<String> logSink = System.err::println;
   int httpThreads = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
+  int ioThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
 
   FeedServerBuilder(Path artifactDir, RefreshRunner runner) {
     this.artifactDir = artifactDir;
@@ -114,12 +115,25 @@ public final class FeedServerBuilder {
     return this;
   }
 
-  /** Threads answering HTTP requests; default max(8, 4 × CPUs). */
+  /**
+   * Worker threads for requests that may block: webhooks, readiness, metrics, the first read of a
+   * file after it changed; default max(8, 4 × CPUs). Files held in memory are answered on the I/O
+   * threads.
+   */
   public FeedServerBuilder httpThreads(int threads) {
     if (threads < 1) {
       throw new IllegalArgumentException("httpThreads: must be at least 1, got " + threads);
     }
     this.httpThreads = threads;
+    return this;
+  }
+
+  /** Event-loop threads reading and writing connections; default one per CPU. */
+  public FeedServerBuilder ioThreads(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("ioThreads: must be at least 1, got " + threads);
+    }
+    this.ioThreads = threads;
     return this;
   }
 

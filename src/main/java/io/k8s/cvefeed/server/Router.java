@@ -1,7 +1,5 @@
 package io.k8s.cvefeed.server;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Predicate;
@@ -9,9 +7,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The one handler: picks the route, checks the method, counts and logs the answer, and maps
- * unexpected exceptions to 500 in one place.
+ * unexpected exceptions to 500 in one place. {@link HttpTransport} sends the answer.
  */
-final class Router implements HttpHandler {
+final class Router {
   private final ArtifactRoute artifacts;
   private final WebhookRoute webhook;
   private final @Nullable String adminToken;
@@ -37,15 +35,29 @@ final class Router implements HttpHandler {
     this.log = log;
   }
 
-  @Override
-  public void handle(HttpExchange exchange) throws IOException {
-    String path = exchange.getRequestURI().getRawPath();
+  /**
+   * Whether the request can be answered without blocking, so on the I/O thread that read it: a
+   * liveness probe, or a GET/HEAD of a file held in memory. Everything else (a file to read, a
+   * webhook to verify, a readiness check, a scrape) goes to the worker pool.
+   */
+  boolean answersInline(String method, String rawPath) {
+    return switch (route(rawPath)) {
+      case "healthz" -> true;
+      case "artifact" ->
+          (method.equals("GET") || method.equals("HEAD")) && artifacts.answersFromMemory(rawPath);
+      default -> false;
+    };
+  }
+
+  /** Answers one request; never throws. */
+  Reply handle(Exchange exchange) {
+    String path = exchange.rawPath();
     String route = route(path);
     Reply reply;
     try {
       reply = answer(route, exchange);
     } catch (IOException | RuntimeException e) {
-      // An unreadable file or request body; if the client has gone, sending fails quietly below.
+      // An unreadable file; the cause goes to the log, not to the client.
       reply = Reply.text(exchange, 500, "internal server error").refused("error: " + e);
     }
     metrics.httpRequest(route, reply.status());
@@ -53,20 +65,24 @@ final class Router implements HttpHandler {
     if (refusal != null) {
       logRefusal(exchange, path, reply.status(), refusal);
     }
-    try {
-      reply.send(exchange);
-    } catch (IOException e) {
-      // The client went away mid-answer; nothing more to say.
-    } finally {
-      exchange.close();
-    }
+    return reply;
   }
 
-  private Reply answer(String route, HttpExchange exchange) throws IOException {
-    String method = exchange.getRequestMethod();
+  /** The answer to a request the transport could not parse: a 400, counted and logged. */
+  Reply malformed(Exchange exchange) {
+    Reply reply =
+        Reply.text(exchange, 400, "bad request: malformed request line, headers or body")
+            .refused("malformed request");
+    metrics.httpRequest("malformed", 400);
+    logRefusal(exchange, exchange.rawPath(), 400, "malformed request");
+    return reply;
+  }
+
+  private Reply answer(String route, Exchange exchange) throws IOException {
+    String method = exchange.method();
     boolean post = route.equals("webhook") || route.equals("refresh");
     if (post ? !method.equals("POST") : !(method.equals("GET") || method.equals("HEAD"))) {
-      exchange.getResponseHeaders().set("Allow", post ? "POST" : "GET, HEAD");
+      exchange.setHeader("Allow", post ? "POST" : "GET, HEAD");
       return Reply.text(exchange, 405, "method not allowed")
           .refused("method " + method + " not allowed");
     }
@@ -77,8 +93,8 @@ final class Router implements HttpHandler {
         yield Reply.text(exchange, v.ready() ? 200 : 503, v.reason());
       }
       case "metrics" -> {
-        exchange.getResponseHeaders().set("Content-Type", ServerMetrics.CONTENT_TYPE);
-        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        exchange.setHeader("Content-Type", ServerMetrics.CONTENT_TYPE);
+        exchange.setHeader("Cache-Control", "no-store");
         yield new Reply(200, metrics.scrape().getBytes(StandardCharsets.UTF_8), null);
       }
       case "webhook" -> {
@@ -91,19 +107,19 @@ final class Router implements HttpHandler {
     };
   }
 
-  private Reply adminRefresh(HttpExchange exchange) {
+  private Reply adminRefresh(Exchange exchange) {
     String token = adminToken;
     if (token == null) {
       return Reply.text(exchange, 404, "not found: refresh endpoint is off (no admin token)")
           .refused("refresh endpoint off");
     }
-    String auth = exchange.getRequestHeaders().getFirst("Authorization");
+    String auth = exchange.header("Authorization");
     String given =
         auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)
             ? auth.substring(7).trim()
             : null;
     if (given == null || !HubSignature.sameSecret(token, given)) {
-      exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"cvefeed\"");
+      exchange.setHeader("WWW-Authenticate", "Bearer realm=\"cvefeed\"");
       String why = given == null ? "missing bearer token" : "wrong bearer token";
       return Reply.text(exchange, 401, "unauthorized: " + why).refused(why);
     }
@@ -124,13 +140,13 @@ final class Router implements HttpHandler {
     };
   }
 
-  private void logRefusal(HttpExchange exchange, String path, int status, String reason) {
+  private void logRefusal(Exchange exchange, String path, int status, String reason) {
     log.line(status >= 500 ? "error" : "warn", "request_refused")
-        .with("method", exchange.getRequestMethod())
+        .with("method", exchange.method())
         .with("path", path)
         .with("status", status)
         .with("reason", reason)
-        .with("remote", exchange.getRemoteAddress().getAddress().getHostAddress())
+        .with("remote", exchange.remote())
         .write();
   }
 }

@@ -1,8 +1,5 @@
 package io.k8s.cvefeed.server;
 
-import com.sun.net.httpserver.HttpExchange;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
@@ -17,8 +14,13 @@ import tools.jackson.databind.json.JsonMapper;
 final class WebhookRoute {
   static final int MAX_BODY = 1024 * 1024;
 
-  /** GitHub caps webhook payloads at 25 MB; past this we stop reading and let the socket go. */
-  private static final long DRAIN_LIMIT = 32L * 1024 * 1024;
+  /**
+   * GitHub caps webhook payloads at 25 MB. A refused body is still read and dropped up to this much
+   * before the 413 goes out: closing a socket with unread request bytes makes the kernel send a
+   * reset, and the sender would then see a broken connection instead of the reason. Past it the
+   * connection is closed.
+   */
+  static final long DRAIN_LIMIT = 32L * 1024 * 1024;
 
   static final Set<String> ACTIONS =
       Set.of("labeled", "unlabeled", "edited", "closed", "reopened", "deleted", "transferred");
@@ -46,7 +48,7 @@ final class WebhookRoute {
     this.trigger = trigger;
   }
 
-  Delivery handle(HttpExchange exchange) throws IOException {
+  Delivery handle(Exchange exchange) {
     byte[] key = secret;
     if (key == null) {
       return new Delivery(
@@ -54,22 +56,21 @@ final class WebhookRoute {
           "rejected",
           "disabled");
     }
-    byte[] body = readBody(exchange);
-    if (body == null) {
+    if (exchange.bodyTooLarge()) {
       return new Delivery(
           Reply.text(exchange, 413, "payload too large: limit " + MAX_BODY + " bytes"),
           "rejected",
           "too_large");
     }
     HubSignature.Check check =
-        HubSignature.check(key, body, exchange.getRequestHeaders().getFirst(HubSignature.HEADER));
+        HubSignature.check(key, exchange.body(), exchange.header(HubSignature.HEADER));
     if (check != HubSignature.Check.VALID) {
       return new Delivery(
           Reply.text(exchange, 401, "unauthorized: " + check.reason().replace('_', ' ')),
           "rejected",
           check.reason());
     }
-    String event = exchange.getRequestHeaders().getFirst("X-GitHub-Event");
+    String event = exchange.header("X-GitHub-Event");
     if ("ping".equals(event)) {
       return new Delivery(Reply.text(exchange, 200, "pong"), "accepted", "ping");
     }
@@ -77,10 +78,10 @@ final class WebhookRoute {
       return new Delivery(
           Reply.text(exchange, 202, "ignored: not an issues event"), "ignored", "other_event");
     }
-    return issues(exchange, body);
+    return issues(exchange, exchange.body());
   }
 
-  private Delivery issues(HttpExchange exchange, byte[] body) throws IOException {
+  private Delivery issues(Exchange exchange, byte[] body) {
     JsonNode root;
     try {
       root = JSON.readTree(body);
@@ -121,46 +122,5 @@ final class WebhookRoute {
 
   private static String text(JsonNode node) {
     return node.isString() ? node.stringValue() : "";
-  }
-
-  /**
-   * The body, or {@code null} when it exceeds {@link #MAX_BODY}.
-   *
-   * <p>An oversized body is still read and discarded (up to {@link #DRAIN_LIMIT}) before the 413
-   * goes out: closing a socket with unread request bytes makes the kernel send a reset, and the
-   * sender would then see a broken connection instead of the reason it was refused.
-   */
-  private static byte @Nullable [] readBody(HttpExchange exchange) throws IOException {
-    String length = exchange.getRequestHeaders().getFirst("Content-Length");
-    long declared = -1;
-    if (length != null) {
-      try {
-        declared = Long.parseLong(length.trim());
-      } catch (NumberFormatException e) {
-        return null;
-      }
-    }
-    try (InputStream in = exchange.getRequestBody()) {
-      if (declared > MAX_BODY) {
-        drain(in);
-        return null;
-      }
-      byte[] body = in.readNBytes(MAX_BODY + 1);
-      if (body.length > MAX_BODY) {
-        drain(in);
-        return null;
-      }
-      return body;
-    }
-  }
-
-  /** Reads and drops what is left of a refused body, bounded so a huge upload cannot pin us. */
-  private static void drain(InputStream in) throws IOException {
-    byte[] sink = new byte[64 * 1024];
-    long left = DRAIN_LIMIT;
-    int n;
-    while (left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) > 0) {
-      left -= n;
-    }
   }
 }
