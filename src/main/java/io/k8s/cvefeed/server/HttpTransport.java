@@ -218,9 +218,6 @@ final class HttpTransport implements AutoCloseable {
           new Exchange(
               r.method().name(), path, r.headers(), bytes, tooLarge, remote(ctx.channel()));
       queue.add(new Pending(exchange, r.method().name().equals("HEAD"), keepAlive));
-      if (queue.size() >= MAX_QUEUED) {
-        ctx.channel().config().setAutoRead(false);
-      }
       drain(ctx);
     }
 
@@ -251,9 +248,24 @@ final class HttpTransport implements AutoCloseable {
           write(ctx, p, Reply.text(e, 503, "unavailable: server is stopping"));
         }
       }
-      if (queue.isEmpty() && !ctx.channel().config().isAutoRead()) {
-        ctx.channel().config().setAutoRead(true);
+      updateReading(ctx);
+    }
+
+    /**
+     * Reads more requests only while fewer than {@link #MAX_QUEUED} wait and the client is taking
+     * its answers: a client that pipelines requests without reading the answers stops being read.
+     */
+    private void updateReading(ChannelHandlerContext ctx) {
+      boolean read = queue.size() < MAX_QUEUED && ctx.channel().isWritable();
+      if (ctx.channel().config().isAutoRead() != read) {
+        ctx.channel().config().setAutoRead(read);
       }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+      updateReading(ctx);
+      ctx.fireChannelWritabilityChanged();
     }
 
     private void write(ChannelHandlerContext ctx, Pending p, Reply reply) {

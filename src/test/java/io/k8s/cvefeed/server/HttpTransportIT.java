@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -166,6 +167,41 @@ class HttpTransportIT {
       Answer a = read(in, false);
       assertThat(a.status()).isEqualTo(413);
       assertThat(read(in, false).text()).isEqualTo("ok\n");
+    }
+  }
+
+  @Test
+  void shouldAnswer413AndCloseOnceABodyPassesTheDrainLimit() throws Exception {
+    long declared = WebhookRoute.DRAIN_LIMIT + 8L * 1024 * 1024;
+    try (Socket s = socket()) {
+      write(
+          s, "POST /hooks/github HTTP/1.1\r\nHost: x\r\nContent-Length: " + declared + "\r\n\r\n");
+      OutputStream out = s.getOutputStream();
+      byte[] block = new byte[1024 * 1024];
+      Thread sender =
+          new Thread(
+              () -> {
+                try {
+                  for (long sent = 0; sent < declared; sent += block.length) {
+                    out.write(block);
+                  }
+                } catch (IOException closedByServer) {
+                  // expected once the server has answered and closed
+                }
+              });
+      sender.start();
+      InputStream in = s.getInputStream();
+      Answer a = read(in, false);
+      assertThat(a.status()).isEqualTo(413);
+      assertThat(a.headers()).containsEntry("connection", "close");
+      int next;
+      try {
+        next = in.read();
+      } catch (SocketException reset) {
+        next = -1;
+      }
+      assertThat(next).as("connection closed after the answer").isEqualTo(-1);
+      sender.join(10_000);
     }
   }
 
