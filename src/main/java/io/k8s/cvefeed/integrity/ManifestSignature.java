@@ -1,5 +1,6 @@
 package io.k8s.cvefeed.integrity;
 
+import io.k8s.cvefeed.publish.Manifest;
 import io.k8s.cvefeed.refresh.ManifestSigner;
 import io.k8s.cvefeed.render.Artifact;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,7 @@ import java.util.Base64;
  */
 public final class ManifestSignature implements ManifestSigner {
   /** Where the signature is published, next to {@code manifest.json}. */
-  public static final String PATH = "manifest.json.sig";
+  public static final String PATH = Manifest.SIGNATURE_PATH;
 
   static final String ALGORITHM = "SHA256withECDSA";
   static final String MEDIA_TYPE = "text/plain; charset=us-ascii";

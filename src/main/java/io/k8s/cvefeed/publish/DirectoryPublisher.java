@@ -13,11 +13,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -75,7 +72,8 @@ public final class DirectoryPublisher implements Publisher {
   @Override
   public PublishResult publish(Release release, @Nullable Manifest previous)
       throws PublishException, InterruptedException {
-    if (PublishPlan.of(release, previous).unchanged()) {
+    PublishPlan plan = PublishPlan.of(release, previous, this);
+    if (plan.unchanged()) {
       return new PublishResult(target(), 0, 0);
     }
     createDirectory(dir);
@@ -93,7 +91,7 @@ public final class DirectoryPublisher implements Publisher {
       writeAll(changed);
       write(release.manifest().toArtifact(), true);
       int written = changed.size() + 1;
-      int removed = removeStale(release, previous);
+      int removed = remove(plan.removals());
       return new PublishResult(target(), written, removed);
     } catch (IOException e) {
       throw new PublishException(
@@ -149,17 +147,10 @@ public final class DirectoryPublisher implements Publisher {
     return entry != null && entry.sha256().equals(a.sha256()) && Files.isRegularFile(resolve(a));
   }
 
-  private int removeStale(Release release, @Nullable Manifest previous) throws PublishException {
-    if (previous == null) {
-      return 0;
-    }
-    Set<String> keep = new HashSet<>(release.manifest().files().keySet());
+  private int remove(List<String> paths) throws PublishException {
     int removed = 0;
-    for (Map.Entry<String, Manifest.FileEntry> e : previous.files().entrySet()) {
-      if (keep.contains(e.getKey()) || e.getKey().equals(Manifest.PATH)) {
-        continue;
-      }
-      Path file = resolveChecked(e.getKey());
+    for (String path : paths) {
+      Path file = resolveChecked(path);
       try {
         if (Files.deleteIfExists(file)) {
           removed++;

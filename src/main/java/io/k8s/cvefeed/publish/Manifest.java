@@ -29,6 +29,14 @@ import tools.jackson.databind.node.ObjectNode;
 public record Manifest(
     String digest, Instant updatedAt, List<String> items, SortedMap<String, FileEntry> files) {
   public static final String PATH = "manifest.json";
+
+  /**
+   * Where a release's signature of {@link #PATH} goes when signing is on. It signs the manifest, so
+   * the manifest cannot list it; publishers remove it when an unsigned release replaces a signed
+   * one.
+   */
+  public static final String SIGNATURE_PATH = PATH + ".sig";
+
   static final int SCHEMA = 1;
   private static final ObjectMapper JSON = JsonMapper.builder().build();
 

@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param writes changed or new artifacts, sorted by path
  * @param manifest the new {@code manifest.json}
- * @param removals paths {@code previous} listed that the release lacks, sorted
+ * @param removals paths {@code previous} listed that the release lacks, sorted; with {@link
+ *     #of(Release, Manifest, Publisher)} also a signature the release no longer has
  * @param unchanged whether nothing at all needs writing (same digest, same files)
  */
 public record PublishPlan(
@@ -59,6 +60,25 @@ public record PublishPlan(
             && removals.isEmpty()
             && previous.digest().equals(release.manifest().digest());
     return new PublishPlan(writes, release.manifest().toArtifact(), removals, unchanged);
+  }
+
+  /**
+   * The plan, plus the removal of a signature ({@link Manifest#SIGNATURE_PATH}) that {@code target}
+   * still holds when the release is unsigned and changes something: signed by an earlier run, it
+   * would no longer match the new manifest and a verifier would report tampering. Asks the target
+   * only then.
+   */
+  public static PublishPlan of(Release release, @Nullable Manifest previous, Publisher target)
+      throws PublishException, InterruptedException {
+    PublishPlan plan = of(release, previous);
+    if (plan.unchanged()
+        || release.artifacts().stream().anyMatch(a -> a.path().equals(Manifest.SIGNATURE_PATH))
+        || target.read(Manifest.SIGNATURE_PATH) == null) {
+      return plan;
+    }
+    List<String> removals = new ArrayList<>(plan.removals());
+    removals.add(Manifest.SIGNATURE_PATH);
+    return new PublishPlan(plan.writes(), plan.manifest(), removals, false);
   }
 
   /** The {@code Cache-Control} to store {@code path} with. */

@@ -160,6 +160,49 @@ public abstract class PublisherContract {
     assertThat(storedText()).containsExactlyInAnyOrderEntriesOf(expectedFiles(SHRUNK));
   }
 
+  /** {@code release} as a signing run publishes it: a signature beside the manifest. */
+  protected static Release signed(Release release) {
+    List<Artifact> artifacts = new ArrayList<>(release.artifacts());
+    artifacts.add(
+        Artifact.utf8(
+            Manifest.SIGNATURE_PATH, "text/plain", "signature of " + release.manifest().digest()));
+    return new Release(artifacts, release.manifest());
+  }
+
+  @Test
+  void shouldRemoveASignatureThatAnUnsignedChangedReleaseNoLongerMatches() throws Exception {
+    newPublisher().publish(signed(FIRST), null);
+    assertThat(storedText()).containsKey(Manifest.SIGNATURE_PATH);
+
+    Publisher publisher = newPublisher();
+    PublishResult result = publisher.publish(SECOND, publisher.published());
+
+    assertThat(result.removed()).isEqualTo(1);
+    assertThat(storedText()).containsExactlyInAnyOrderEntriesOf(expectedFiles(SECOND));
+  }
+
+  @Test
+  void shouldLeaveTheSignatureOfAManifestThatDidNotChange() throws Exception {
+    newPublisher().publish(signed(FIRST), null);
+
+    Publisher publisher = newPublisher();
+    PublishResult result = publisher.publish(FIRST, publisher.published());
+
+    assertThat(result.written()).isZero();
+    assertThat(storedText()).containsKey(Manifest.SIGNATURE_PATH);
+  }
+
+  @Test
+  void shouldCountNoRemovalWhenNoSignatureWasPublished() throws Exception {
+    newPublisher().publish(FIRST, null);
+
+    Publisher publisher = newPublisher();
+    PublishResult result = publisher.publish(SECOND, publisher.published());
+
+    assertThat(result.removed()).isZero();
+    assertThat(storedText()).containsExactlyInAnyOrderEntriesOf(expectedFiles(SECOND));
+  }
+
   @Test
   void shouldKeepTheOldManifestCompleteWhenAnUploadFailsMidway() throws Exception {
     newPublisher().publish(FIRST, null);

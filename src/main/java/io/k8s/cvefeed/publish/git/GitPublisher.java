@@ -108,7 +108,7 @@ public final class GitPublisher implements Publisher {
   @Override
   public synchronized PublishResult publish(Release release, @Nullable Manifest previous)
       throws PublishException, InterruptedException {
-    PublishPlan plan = PublishPlan.of(release, previous);
+    PublishPlan plan = PublishPlan.of(release, previous, this);
     if (plan.unchanged()) {
       return new PublishResult(target(), 0, 0);
     }

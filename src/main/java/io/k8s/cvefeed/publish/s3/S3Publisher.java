@@ -97,8 +97,8 @@ public final class S3Publisher implements Publisher {
 
   @Override
   public PublishResult publish(Release release, @Nullable Manifest previous)
-      throws PublishException {
-    PublishPlan plan = PublishPlan.of(release, previous);
+      throws PublishException, InterruptedException {
+    PublishPlan plan = PublishPlan.of(release, previous, this);
     if (plan.unchanged()) {
       return new PublishResult(target(), 0, 0);
     }

@@ -100,7 +100,7 @@ class GcsPublisherIT extends PublisherContract {
         () -> {
           try {
             new GcsPublisher(storage, bucket, "feed").publish(SECOND, read);
-          } catch (PublishException e) {
+          } catch (PublishException | InterruptedException e) {
             throw new AssertionError(e);
           }
         };
