@@ -46,8 +46,8 @@ final class RefreshOptions {
       names = "--max-wait",
       paramLabel = "DURATION",
       description =
-          "Longest wait for a GitHub rate limit to reset before failing, e.g. 90s, 5m"
-              + " (default: ${DEFAULT-VALUE}).")
+          "Longest a listing waits for GitHub rate limits to reset, all waits together, before"
+              + " failing, e.g. 90s, 5m (default: ${DEFAULT-VALUE}).")
   String maxWait = "5m";
 
   @Option(

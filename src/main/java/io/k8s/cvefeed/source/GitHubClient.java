@@ -2,7 +2,9 @@ package io.k8s.cvefeed.source;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.exc.StreamReadException;
@@ -25,6 +27,7 @@ public final class GitHubClient {
   private final Backoff backoff;
   private final int maxTries;
   private final Duration maxWait;
+  private final Clock clock;
   private final int concurrency;
 
   GitHubClient(GitHubClientBuilder b) {
@@ -34,6 +37,7 @@ public final class GitHubClient {
     this.backoff = new Backoff(b.backoffBase, b.backoffMax, b.random);
     this.maxTries = b.maxTries;
     this.maxWait = b.maxWait;
+    this.clock = b.clock;
     this.concurrency = b.concurrency;
     HttpClient http =
         HttpClient.newBuilder()
@@ -125,7 +129,6 @@ public final class GitHubClient {
       throws SourceException, InterruptedException {
     int failures = 0;
     int redirects = 0;
-    Duration waited = Duration.ZERO;
     boolean conditional = true;
     URI target = uri;
     while (true) {
@@ -138,11 +141,14 @@ public final class GitHubClient {
         target = follow(uri, target, redirect.location(), ++redirects);
       } else if (attempt instanceof Exchange.Wait<R> wait) {
         Duration length = wait.limit().delay();
-        if (waited.plus(length).compareTo(maxWait) > 0) {
+        Instant now = clock.instant();
+        Instant deadline = tally.waitDeadline(now, maxWait);
+        if (now.plus(length).isAfter(deadline)) {
           throw new SourceException(
-              wait.limit().failure(StatusText.display(uri), maxWait, hasToken));
+              wait.limit()
+                  .failure(
+                      StatusText.display(uri), maxWait, Duration.between(now, deadline), hasToken));
         }
-        waited = waited.plus(length);
         sleeper.sleep(length);
       } else if (attempt instanceof Exchange.Retry<R> retry) {
         failures++;

@@ -58,19 +58,32 @@ record RateLimit(int status, Duration delay, Instant resetsAt) {
 
   /** Why the fetch gives up instead of waiting; never names the token. */
   String failure(String uri, Duration maxWait, boolean hasToken) {
+    return failure(uri, maxWait, maxWait, hasToken);
+  }
+
+  /**
+   * Why the fetch gives up, when earlier waits of the same listing have used part of {@code
+   * maxWait} and only {@code left} remains.
+   */
+  String failure(String uri, Duration maxWait, Duration left, boolean hasToken) {
     String hint =
         hasToken
             ? "try again after then, or raise --max-wait"
             : "set GITHUB_TOKEN to raise the limit (60 requests an hour without a token)";
     return String.format(
         Locale.ROOT,
-        "%s: GitHub rate limit exceeded (HTTP %d); it resets at %s, in %s, longer than the maximum"
-            + " wait of %s; %s",
+        "%s: GitHub rate limit exceeded (HTTP %d); it resets at %s, in %s, longer than %s; %s",
         uri,
         status,
         DateTimeFormatter.ISO_INSTANT.format(resetsAt),
         human(delay),
-        human(maxWait),
+        left.compareTo(maxWait) < 0
+            ? "the "
+                + human(left)
+                + " left of the maximum wait of "
+                + human(maxWait)
+                + " (this listing already waited for a rate limit)"
+            : "the maximum wait of " + human(maxWait),
         hint);
   }
 

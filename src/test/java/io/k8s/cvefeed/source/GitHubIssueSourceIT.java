@@ -296,6 +296,34 @@ class GitHubIssueSourceIT {
   }
 
   @Test
+  void shouldBoundTheWholeListingsWaitingByMaxWaitNotEachPages() {
+    // Page 1 waits 181 s for its reset; page 2 then meets another limit, 181 s away again. Each
+    // wait is under the 5 min maximum, but together they would pass it: the listing gives up.
+    long firstReset = FakeTime.START.plusSeconds(180).getEpochSecond();
+    long secondReset = FakeTime.START.plusSeconds(361).getEpochSecond();
+    github
+        .listing(ISSUES, Issues.newestFirst(4), 2)
+        .faultOnce(
+            1,
+            FakeListing.status(
+                403, "X-RateLimit-Remaining", "0", "X-RateLimit-Reset", Long.toString(firstReset)))
+        .faultOnce(
+            2,
+            FakeListing.status(
+                403,
+                "X-RateLimit-Remaining",
+                "0",
+                "X-RateLimit-Reset",
+                Long.toString(secondReset)));
+
+    assertThatThrownBy(() -> source(client().maxWait(Duration.ofMinutes(5)), 2).fetch())
+        .isInstanceOf(SourceException.class)
+        .hasMessageContaining("page=2")
+        .hasMessageContaining("longer than the 1m 59s left of the maximum wait of 5m");
+    assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(181));
+  }
+
+  @Test
   void shouldWaitRetryAfterSecondsOn429() throws Exception {
     github
         .listing(ISSUES, Issues.newestFirst(4), 2)
