@@ -83,21 +83,34 @@ public final class Cli {
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      String v = Cli.class.getPackage().getImplementationVersion();
-      if (v == null) {
-        v = fromProperties();
-      }
-      return new String[] {"cvefeed " + (v == null ? "(development build)" : v)};
+      return new String[] {text()};
     }
 
-    private static @Nullable String fromProperties() {
+    /** {@code cvefeed 1.2.0}, or {@code cvefeed (development build)}. */
+    static String text() {
+      String v = Cli.class.getPackage().getImplementationVersion();
+      if (v == null) {
+        v = fromProperties("version");
+      }
+      return "cvefeed " + (v == null ? "(development build)" : v);
+    }
+
+    /**
+     * The version and the time it was built: a rebuilt program may render differently, so its first
+     * refresh is a full one.
+     */
+    static String build() {
+      return text() + " built " + fromProperties("built");
+    }
+
+    private static @Nullable String fromProperties(String key) {
       try (InputStream in = Cli.class.getResourceAsStream("version.properties")) {
         if (in == null) {
           return null;
         }
         Properties p = new Properties();
         p.load(in);
-        String v = p.getProperty("version");
+        String v = p.getProperty(key);
         return v == null || v.startsWith("$") ? null : v;
       } catch (IOException e) {
         return null;

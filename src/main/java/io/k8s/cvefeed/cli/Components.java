@@ -3,13 +3,17 @@ package io.k8s.cvefeed.cli;
 import io.k8s.cvefeed.config.RefreshConfig;
 import io.k8s.cvefeed.config.UsageException;
 import io.k8s.cvefeed.extract.Extractor;
+import io.k8s.cvefeed.model.Feed;
 import io.k8s.cvefeed.publish.DirectoryPublisher;
 import io.k8s.cvefeed.publish.PublishOptions;
 import io.k8s.cvefeed.publish.Publisher;
 import io.k8s.cvefeed.publish.TargetException;
 import io.k8s.cvefeed.publish.Targets;
 import io.k8s.cvefeed.refresh.EagerExtractor;
+import io.k8s.cvefeed.refresh.FeedRenderer;
+import io.k8s.cvefeed.refresh.LastRelease;
 import io.k8s.cvefeed.refresh.Refresher;
+import io.k8s.cvefeed.render.Artifact;
 import io.k8s.cvefeed.render.Renderers;
 import io.k8s.cvefeed.source.EtagCache;
 import io.k8s.cvefeed.source.GitHubClient;
@@ -26,6 +30,9 @@ import org.jspecify.annotations.Nullable;
 
 /** Wires the pipeline by hand: no container, no scanning. */
 final class Components {
+  /** The file in the cache directory that remembers the last refresh's inputs. */
+  static final String LAST_RELEASE = "last-release.json";
+
   private Components() {}
 
   static GitHubClientBuilder gitHub(RefreshConfig config, EtagCache cache, Clock clock) {
@@ -68,16 +75,30 @@ final class Components {
     Refresher.Builder builder =
         Refresher.builder()
             .source(source)
-            .extractor(eager != null ? eager : extractor::extract)
-            .renderer(Renderers.renderer(options.formats()))
-            .restamper(Renderers.restamper(options.formats()))
+            .extractor(eager != null ? eager::apply : extractor::extract)
+            .renderer(renderer(Renderers.of(options.formats())))
             .publishers(publishers(config, options.targets.toOptions(config, clock)))
             .info(config.info())
             .clock(clock)
             .allowShrink(config.allowShrink())
-            .speculate(eager != null && Runtime.getRuntime().availableProcessors() > 1);
+            .lastRelease(LastRelease.inFile(config.cacheDir().resolve(LAST_RELEASE)));
     integrity.wire(builder, config, client, progress);
+    builder.inputsSalt(Cli.Version.build() + "\n" + options.formats() + "\n" + integrity.salt());
     return ConsumerHooks.attach(builder, options.notifyWebhooks, warnings).build();
+  }
+
+  private static FeedRenderer renderer(Renderers renderers) {
+    return new FeedRenderer() {
+      @Override
+      public List<Artifact> render(Feed feed) {
+        return renderers.render(feed);
+      }
+
+      @Override
+      public List<Artifact> renderStamped(Feed feed) {
+        return renderers.renderStamped(feed);
+      }
+    };
   }
 
   static List<Publisher> publishers(RefreshConfig config, PublishOptions options)

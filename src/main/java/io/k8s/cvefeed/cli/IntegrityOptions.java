@@ -54,6 +54,9 @@ final class IntegrityOptions {
   /** Whether the provenance cache lives in memory (a service) rather than under --cache-dir. */
   private boolean inMemory;
 
+  /** What {@link #wire} chose that changes the feed, once it ran. */
+  private String salt = "";
+
   /** Keeps the label provenance cache in memory, as a long-running service does; returns this. */
   IntegrityOptions inMemory() {
     this.inMemory = true;
@@ -71,6 +74,7 @@ final class IntegrityOptions {
       throw new UsageException(String.valueOf(e.getMessage()));
     }
     TrustedLabelers trusted = trusted(config);
+    salt = "label-policy " + policy + " trusted " + trusted.describe();
     if (policy == LabelPolicy.ENFORCE && trusted.isEmpty()) {
       throw new UsageException(
           "--label-policy enforce: nobody is trusted; give --trusted-labelers or"
@@ -96,6 +100,14 @@ final class IntegrityOptions {
       builder.signer(new ManifestSignature(PemKeys.readPrivateKey(signingKey)));
     }
     return builder;
+  }
+
+  /**
+   * The label policy and the trusted accounts {@link #wire} used: a change of either changes which
+   * issues reach the feed, so it makes the next refresh a full one.
+   */
+  String salt() {
+    return salt;
   }
 
   private TrustedLabelers trusted(RefreshConfig config) throws UsageException {

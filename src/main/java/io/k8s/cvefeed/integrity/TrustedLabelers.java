@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * The allow-list: GitHub logins, and teams whose members count as listed. Logins compare ignoring
- * case, as GitHub's do. Teams are resolved at check time, so a change in membership takes effect on
- * the next refresh.
+ * case, as GitHub's do. Teams are resolved at check time, so a change in membership takes effect
+ * for the issues a later refresh checks (those whose inputs changed; ADR 002).
  */
 public final class TrustedLabelers {
   /** A team as Prow names it: its organisation and slug. */
@@ -40,6 +40,11 @@ public final class TrustedLabelers {
     users.forEach(u -> lower.add(u.toLowerCase(Locale.ROOT)));
     this.users = Set.copyOf(lower);
     this.teams = List.copyOf(new LinkedHashSet<>(teams));
+  }
+
+  /** Every trusted login and team, in a stable order: what a refresh's result depends on. */
+  public String describe() {
+    return "users " + new TreeSet<>(users) + " teams " + teams;
   }
 
   /** An empty list: nobody is trusted. */

@@ -1,76 +1,58 @@
 package io.k8s.cvefeed.refresh;
 
 import io.k8s.cvefeed.extract.Diagnostic;
-import io.k8s.cvefeed.extract.Extraction;
-import io.k8s.cvefeed.model.Advisory;
-import io.k8s.cvefeed.model.Feed;
 import io.k8s.cvefeed.model.FeedInfo;
-import io.k8s.cvefeed.publish.Manifest;
 import io.k8s.cvefeed.publish.PublishException;
-import io.k8s.cvefeed.publish.PublishResult;
 import io.k8s.cvefeed.publish.Publisher;
 import io.k8s.cvefeed.publish.Release;
-import io.k8s.cvefeed.render.Artifact;
 import io.k8s.cvefeed.source.FetchResult;
 import io.k8s.cvefeed.source.IssueSource;
-import io.k8s.cvefeed.source.RawIssue;
 import io.k8s.cvefeed.source.SourceException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.function.BiFunction;
-import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One refresh cycle: fetch every labelled issue, extract advisories, render every format, and
- * publish to each target whose content digest differs. Reading GitHub fails before anything is
- * written; each target is gated, guarded and published on its own.
+ * One refresh cycle: fetch every labelled issue, extract advisories, render them, and publish to
+ * each target that does not hold this content yet. Reading GitHub fails before anything is written;
+ * each target is gated and published on its own ({@link TargetGate}). When the inputs equal those
+ * of the last refresh ({@link LastRelease}) and every target still holds what they gave, nothing is
+ * extracted, rendered or hashed.
  */
 public final class Refresher {
   /** The {@code updated_at} used while computing the content digest, so time never enters it. */
   static final Instant DIGEST_EPOCH = Instant.EPOCH;
 
   private final IssueSource source;
-  private final Function<RawIssue, Extraction> extractor;
-  private final Function<Feed, List<Artifact>> renderer;
-  private final @Nullable BiFunction<Feed, List<Artifact>, List<Artifact>> restamper;
+  private final SnapshotMaker maker;
+  private final FeedRenderer renderer;
   private final List<Publisher> publishers;
-  private final FeedInfo info;
+  private final TargetGate gate;
+  private final LastRelease last;
+  private final String salt;
   private final Clock clock;
-  private final boolean allowShrink;
-  private final AdvisoryCheck check;
   private final @Nullable ReleaseExtras extras;
   private final @Nullable ManifestSigner signer;
   private final List<RefreshListener> listeners;
-  private final boolean speculate;
-
-  /** The last snapshot; refreshes run one at a time (the service is single-flight). */
-  private volatile @Nullable Snapshot last;
 
   private Refresher(Builder b) {
     this.source = Objects.requireNonNull(b.source, "source");
-    this.extractor = Objects.requireNonNull(b.extractor, "extractor");
     this.renderer = Objects.requireNonNull(b.renderer, "renderer");
-    this.restamper = b.restamper;
+    this.maker =
+        new SnapshotMaker(
+            Objects.requireNonNull(b.extractor, "extractor"), b.check, renderer, b.info);
     this.publishers = List.copyOf(b.publishers);
-    this.info = b.info;
+    this.gate = new TargetGate(b.allowShrink);
+    this.last = b.last;
+    this.salt = b.info + "\n" + b.inputsSalt;
     this.clock = b.clock;
-    this.allowShrink = b.allowShrink;
-    this.check = b.check;
     this.extras = b.extras;
     this.signer = b.signer;
     this.listeners = List.copyOf(b.listeners);
-    this.speculate = b.speculate;
   }
 
   public static Builder builder() {
@@ -83,31 +65,30 @@ public final class Refresher {
     long t0 = System.nanoTime();
     FetchResult fetched = source.fetch();
     long t1 = System.nanoTime();
-    Snapshot previous = last;
-    // Stamping ahead pays when the feed changed; when every page answered 304, it most likely did
-    // not, and the work would only compete with the digest for the cores.
-    Stamping stamping = new Stamping(speculate && fetched.notModified() < fetched.pages());
-    Snapshot snapshot = snapshot(previous, fetched.issues(), stamping);
-    long t2 = System.nanoTime();
-    Feed feed = snapshot.feed();
-    List<String> items = snapshot.items();
-    String digest = snapshot.digest();
-    List<Diagnostic> diagnostics = snapshot.diagnostics();
-
-    ReleaseOnce release = new ReleaseOnce(snapshot, stamping);
+    Cycle cycle = new Cycle(fetched);
+    LastRelease.Entry previous = last.read();
     List<TargetResult> results = new ArrayList<>();
     for (Publisher publisher : publishers) {
-      results.add(publishTo(publisher, items, digest, release));
+      results.add(gate.pass(publisher, cycle, previous));
     }
-    int skipped = (int) diagnostics.stream().filter(Diagnostic::skipsIssue).count();
+    if (cycle.made == null && (previous == null || !previous.inputs().equals(cycle.inputs))) {
+      cycle.snapshot(); // no target asked (none given): the report still tells what was found
+    }
+    Snapshot snapshot = cycle.made;
+    LastRelease.Entry seen =
+        snapshot == null
+            ? Objects.requireNonNull(previous, "no snapshot was made, so the last one held")
+            : new LastRelease.Entry(
+                cycle.inputs, snapshot.digest(), snapshot.items().size(), snapshot.diagnostics());
+    if (snapshot != null && results.stream().noneMatch(Refresher::failed)) {
+      last.write(seen);
+    }
     Instant end = clock.instant();
-    long extractNanos = snapshot == previous ? 0 : snapshot.extractNanos();
-    Phases phases =
-        new Phases(
-            Duration.ofNanos(t1 - t0),
-            Duration.ofNanos(extractNanos),
-            Duration.ofNanos(Math.max(0, t2 - t1 - extractNanos)),
-            Duration.ofNanos(System.nanoTime() - t2));
+    Duration extract = snapshot == null ? Duration.ZERO : snapshot.extract();
+    Duration render = snapshot == null ? Duration.ZERO : snapshot.render();
+    Duration fetch = Duration.ofNanos(t1 - t0);
+    Duration publish = Duration.ofNanos(System.nanoTime() - t1).minus(extract).minus(render);
+    int skipped = (int) seen.diagnostics().stream().filter(Diagnostic::skipsIssue).count();
     RefreshReport report =
         new RefreshReport(
             fetched.pages(),
@@ -115,215 +96,67 @@ public final class Refresher {
             fetched.notModified(),
             fetched.rateLimitRemaining(),
             fetched.issues().size(),
-            items.size(),
+            seen.items(),
             skipped,
-            diagnostics,
+            seen.diagnostics(),
             results,
-            digest,
+            seen.digest(),
             end,
             Duration.between(start, end),
-            phases);
+            new Phases(fetch, extract, render, publish.isNegative() ? Duration.ZERO : publish));
     listeners.forEach(l -> l.refreshed(report));
     return report;
   }
 
-  /**
-   * Extracts, checks and digests the issues, or reuses the last result when the issues are the same
-   * (a long-running service whose pages all answered 304): an unchanged refresh then costs a
-   * comparison, not a render.
-   */
-  private Snapshot snapshot(@Nullable Snapshot previous, List<RawIssue> issues, Stamping stamping)
-      throws SourceException, InterruptedException {
-    if (previous != null && previous.issues().equals(issues)) {
-      return previous;
-    }
-    long t0 = System.nanoTime();
-    List<Diagnostic> diagnostics = new ArrayList<>();
-    List<Advisory> advisories = check.check(extractAll(issues, diagnostics), diagnostics);
-    long extractNanos = System.nanoTime() - t0;
-    Feed feed = new Feed(info, advisories, DIGEST_EPOCH);
-    List<String> items = feed.items().stream().map(i -> i.id().value()).toList();
-    List<Artifact> rendered = renderer.apply(feed);
-    BiFunction<Feed, List<Artifact>, List<Artifact>> restamp = restamper;
-    if (stamping.ahead && restamp != null) {
-      stamping.start(feed, rendered, restamp);
-    }
-    Snapshot s =
-        new Snapshot(
-            issues,
-            feed,
-            items,
-            Manifest.digestOf(rendered),
-            List.copyOf(diagnostics),
-            rendered,
-            extractNanos);
-    last = s;
-    return s;
+  private static boolean failed(TargetResult r) {
+    return r.outcome() == TargetResult.Outcome.FAILED
+        || r.outcome() == TargetResult.Outcome.REFUSED;
   }
 
-  /** What a set of issues yields, up to the content digest. */
-  private record Snapshot(
-      List<RawIssue> issues,
-      Feed feed,
-      List<String> items,
-      String digest,
-      List<Diagnostic> diagnostics,
-      List<Artifact> rendered,
-      long extractNanos) {}
+  /** One refresh's offer to its targets: the snapshot and release are made once, when needed. */
+  private final class Cycle implements TargetGate.Offer {
+    final String inputs;
+    private final FetchResult fetched;
+    @Nullable Snapshot made;
+    private @Nullable ReleaseAssembler release;
 
-  private TargetResult publishTo(
-      Publisher publisher, List<String> items, String digest, ReleaseOnce release)
-      throws InterruptedException {
-    String target = publisher.target();
-    try {
-      Manifest current = publisher.published();
-      if (current != null && current.digest().equals(digest)) {
-        return new TargetResult(target, TargetResult.Outcome.UNCHANGED, 0, 0, null);
-      }
-      if (current != null && !allowShrink) {
-        String refusal = ShrinkGuard.check(current.items(), items);
-        if (refusal != null) {
-          return new TargetResult(
-              target, TargetResult.Outcome.REFUSED, 0, 0, target + ": " + refusal);
-        }
-      }
-      PublishResult result = publisher.publish(release.get(publisher), current);
-      return new TargetResult(
-          target, TargetResult.Outcome.PUBLISHED, result.written(), result.removed(), null);
-    } catch (PublishException e) {
-      return new TargetResult(
-          target, TargetResult.Outcome.FAILED, 0, 0, String.valueOf(e.getMessage()));
-    }
-  }
-
-  private List<Advisory> extractAll(List<RawIssue> issues, List<Diagnostic> diagnostics) {
-    List<Advisory> advisories = new ArrayList<>();
-    // Extraction is pure and costs ~0.1 ms an issue: spread it over the cores, keep the order.
-    List<Extraction> extractions = issues.parallelStream().map(extractor).toList();
-    for (Extraction e : extractions) {
-      diagnostics.addAll(e.diagnostics());
-      if (e.advisory() != null) {
-        advisories.add(e.advisory());
-      }
-    }
-    return DuplicateIds.resolve(advisories, diagnostics);
-  }
-
-  /**
-   * The release, built once, when the first changed target needs it: its {@code updated_at} is the
-   * time the content was found changed.
-   */
-  private final class ReleaseOnce {
-    private final Snapshot snapshot;
-    private final Stamping stamping;
-    private @Nullable Release value;
-
-    ReleaseOnce(Snapshot snapshot, Stamping stamping) {
-      this.snapshot = snapshot;
-      this.stamping = stamping;
+    Cycle(FetchResult fetched) {
+      this.fetched = fetched;
+      this.inputs = ReleaseInputs.of(salt, fetched.issues());
     }
 
-    Release get(Publisher first) throws PublishException, InterruptedException {
-      Release r = value;
+    @Override
+    public String inputs() {
+      return inputs;
+    }
+
+    @Override
+    public Snapshot snapshot() throws SourceException, InterruptedException {
+      Snapshot s = made;
+      if (s == null) {
+        s = maker.take(fetched.issues());
+        made = s;
+      }
+      return s;
+    }
+
+    @Override
+    public Release release(Publisher first)
+        throws SourceException, PublishException, InterruptedException {
+      ReleaseAssembler r = release;
       if (r == null) {
-        List<Artifact> early = stamping.result();
-        Instant now =
-            early != null
-                ? Objects.requireNonNull(stamping.now)
-                : clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        Feed stamped = snapshot.feed().withUpdatedAt(now);
-        List<Artifact> artifacts = new ArrayList<>(early != null ? merge(early) : render(stamped));
-        if (extras != null) {
-          artifacts.addAll(extras.extras(stamped, List.copyOf(artifacts), now, first));
-        }
-        artifacts.sort(Comparator.comparing(Artifact::path));
-        Manifest manifest = Manifest.of(snapshot.digest(), now, snapshot.items(), artifacts);
-        if (signer != null) {
-          artifacts.add(signer.sign(manifest.toArtifact()));
-        }
-        r = new Release(artifacts, manifest);
-        value = r;
+        r = new ReleaseAssembler(snapshot(), renderer, clock, extras, signer);
+        release = r;
       }
-      return r;
-    }
-
-    /** Re-renders only what depends on the time, when the restamper says what that is. */
-    private List<Artifact> render(Feed stamped) {
-      BiFunction<Feed, List<Artifact>, List<Artifact>> restamp = restamper;
-      if (restamp == null) {
-        return renderer.apply(stamped);
-      }
-      return merge(restamp.apply(stamped, snapshot.rendered()));
-    }
-
-    /** The digest render with the time-stamped artifacts replaced. */
-    private List<Artifact> merge(List<Artifact> restamped) {
-      Map<String, Artifact> byPath = new LinkedHashMap<>();
-      snapshot.rendered().forEach(a -> byPath.put(a.path(), a));
-      restamped.forEach(a -> byPath.put(a.path(), a));
-      return new ArrayList<>(byPath.values());
-    }
-  }
-
-  /**
-   * The release's time-stamped artifacts, stamped and hashed on another thread while the content
-   * digest is computed on this one: the two SHA-256 passes over a large feed then take the time of
-   * one. Used only when the builder asked for it and GitHub sent at least one new page; when the
-   * digest shows nothing changed after all, the work is dropped.
-   */
-  private final class Stamping {
-    final boolean ahead;
-    private @Nullable Instant now;
-    private @Nullable CompletableFuture<List<Artifact>> result;
-
-    Stamping(boolean ahead) {
-      this.ahead = ahead;
-    }
-
-    void start(
-        Feed feed,
-        List<Artifact> rendered,
-        BiFunction<Feed, List<Artifact>, List<Artifact>> restamp) {
-      Instant at = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-      now = at;
-      CompletableFuture<List<Artifact>> future = new CompletableFuture<>();
-      Thread thread =
-          new Thread(
-              () -> {
-                try {
-                  List<Artifact> stamped = restamp.apply(feed.withUpdatedAt(at), rendered);
-                  stamped.forEach(Artifact::sha256);
-                  future.complete(stamped);
-                } catch (RuntimeException | Error e) {
-                  future.completeExceptionally(e);
-                }
-              },
-              "cvefeed-stamp");
-      thread.setDaemon(true);
-      thread.start();
-      result = future;
-    }
-
-    /** The stamped artifacts, or {@code null} when there are none (not started, or failed). */
-    @Nullable List<Artifact> result() throws InterruptedException {
-      CompletableFuture<List<Artifact>> f = result;
-      if (f == null) {
-        return null;
-      }
-      try {
-        return f.get();
-      } catch (ExecutionException e) {
-        return null; // render the usual way, which reports the problem if it recurs
-      }
+      return r.get(first);
     }
   }
 
   /** Builds a {@link Refresher}; source, extractor and renderer are required. */
   public static final class Builder {
     private @Nullable IssueSource source;
-    private @Nullable Function<RawIssue, Extraction> extractor;
-    private @Nullable Function<Feed, List<Artifact>> renderer;
-    private @Nullable BiFunction<Feed, List<Artifact>, List<Artifact>> restamper;
+    private @Nullable IssueExtractor extractor;
+    private @Nullable FeedRenderer renderer;
     private List<Publisher> publishers = List.of();
     private FeedInfo info = FeedInfo.OFFICIAL;
     private Clock clock = Clock.systemUTC();
@@ -332,21 +165,10 @@ public final class Refresher {
     private @Nullable ReleaseExtras extras;
     private @Nullable ManifestSigner signer;
     private final List<RefreshListener> listeners = new ArrayList<>();
-    private boolean speculate;
+    private LastRelease last = LastRelease.inMemory();
+    private String inputsSalt = "";
 
     private Builder() {}
-
-    /**
-     * Stamps and hashes the release's time-stamped artifacts on a second thread while the content
-     * digest is computed, before knowing whether anything changed, when GitHub sent at least one
-     * new page. For one-shot runs on more than one core: it saves a pass over the largest file when
-     * the feed changed, and costs that pass on the other core when it did not. A service, which
-     * mostly sees no change, leaves it off.
-     */
-    public Builder speculate(boolean speculate) {
-      this.speculate = speculate;
-      return this;
-    }
 
     /** Where issues come from. */
     public Builder source(IssueSource source) {
@@ -355,29 +177,18 @@ public final class Refresher {
     }
 
     /** Reads one issue; called from several threads at once, so it must be thread-safe. */
-    public Builder extractor(Function<RawIssue, Extraction> extractor) {
+    public Builder extractor(IssueExtractor extractor) {
       this.extractor = extractor;
       return this;
     }
 
-    /** Renders every format of a feed, {@code manifest.json} excepted. */
-    public Builder renderer(Function<Feed, List<Artifact>> renderer) {
+    /** Renders every published format of a feed. */
+    public Builder renderer(FeedRenderer renderer) {
       this.renderer = renderer;
       return this;
     }
 
-    /**
-     * Renders only the formats whose bytes depend on {@link Feed#updatedAt()}, given the digest
-     * render of the same feed (so a renderer may patch its time stamp instead of rendering again);
-     * the release reuses the digest render for every other artifact. Without it, the release
-     * renders everything again.
-     */
-    public Builder restamper(BiFunction<Feed, List<Artifact>, List<Artifact>> restamper) {
-      this.restamper = restamper;
-      return this;
-    }
-
-    /** The targets, in order; the first is also where previous state is read from. */
+    /** The targets, in order. Extras read what was published before from the first changed one. */
     public Builder publishers(List<Publisher> publishers) {
       this.publishers = List.copyOf(publishers);
       return this;
@@ -420,6 +231,22 @@ public final class Refresher {
     /** Hears every refresh that got as far as publishing. */
     public Builder listener(RefreshListener listener) {
       this.listeners.add(listener);
+      return this;
+    }
+
+    /** Where the last refresh's inputs are remembered; in memory by default. */
+    public Builder lastRelease(LastRelease last) {
+      this.last = last;
+      return this;
+    }
+
+    /**
+     * What else shapes the output besides the issues and the envelope: the program build and the
+     * options that change what is rendered (formats, checks, signing). A different salt makes the
+     * next refresh a full one.
+     */
+    public Builder inputsSalt(String salt) {
+      this.inputsSalt = salt;
       return this;
     }
 

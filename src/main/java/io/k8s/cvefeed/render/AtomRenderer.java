@@ -38,7 +38,7 @@ public final class AtomRenderer implements Renderer {
     }
     x.close();
     byte[] bytes = x.finish();
-    return List.of(Artifact.owning(PATH, MediaTypes.ATOM, bytes, bytes.length));
+    return List.of(Artifact.owning(PATH, MediaTypes.ATOM, bytes));
   }
 
   private static void entry(Xml x, FeedItem item) {

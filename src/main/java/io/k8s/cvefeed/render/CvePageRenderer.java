@@ -24,7 +24,7 @@ public final class CvePageRenderer implements Renderer {
 
   @Override
   public List<Artifact> render(Feed feed) {
-    // Markdown and sanitising cost ~0.3 ms a page: spread over the cores, keep the order.
+    // Markdown and sanitising are the costly part of a page: spread over the cores, keep the order.
     return Items.of(feed).parallelStream()
         .map(item -> Artifact.utf8(path(item.id()), MediaTypes.HTML, page(item)))
         .toList();

@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
@@ -85,29 +84,12 @@ final class Json {
       ObjectWriteContext context,
       int sizeHint,
       Consumer<JsonGenerator> body) {
-    Buffer out = new Buffer(Math.max(1024, sizeHint));
+    ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(1024, sizeHint));
     try (JsonGenerator g = FACTORY.createGenerator(context, out)) {
       body.accept(g);
     }
     out.write('\n');
-    return out.artifact(path, mediaType);
-  }
-
-  /**
-   * A byte buffer whose content becomes an artifact without the copy {@code toByteArray} makes,
-   * unless much of it is unused: 10,000 OSV records in 8 KiB starting buffers would keep 40 MB of
-   * slack, a 45 MB feed rendered into its size estimate keeps little.
-   */
-  private static final class Buffer extends ByteArrayOutputStream {
-    Buffer(int size) {
-      super(size);
-    }
-
-    Artifact artifact(String path, String mediaType) {
-      boolean slack = buf.length - count > Math.max(1024, count / 8);
-      byte[] content = slack ? Arrays.copyOf(buf, count) : buf;
-      return Artifact.owning(path, mediaType, content, count);
-    }
+    return Artifact.owning(path, mediaType, out.toByteArray());
   }
 
   /** RFC 3339 in UTC with whole seconds: {@code 2023-06-15T14:42:32Z}. */

@@ -7,7 +7,6 @@ import io.k8s.cvefeed.model.FeedInfo;
 import io.k8s.cvefeed.model.FeedItem;
 import io.k8s.cvefeed.model.LabelProvenance;
 import io.k8s.cvefeed.model.RangeEvent;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JsonGenerator;
@@ -27,36 +26,10 @@ public final class JsonFeedRenderer implements Renderer {
   static final String EXTENSION_ABOUT =
       "https://github.com/kubernetes-sigs/cvefeed/blob/main/docs/format.md#the-_cvefeed-extension";
 
-  private static final byte[] UPDATED_AT_KEY =
-      "\"updated_at\":\"".getBytes(StandardCharsets.US_ASCII);
-
   @Override
   public List<Artifact> render(Feed feed) {
     return List.of(
         Json.compact(PATH, MediaTypes.JSON_FEED, sizeHint(feed), g -> writeFeed(g, feed)));
-  }
-
-  /**
-   * The digest render with the feed's {@code updated_at} written over: the only bytes that differ
-   * between the same feed at two times. At 10,000 issues this is a 45 MB copy instead of a render.
-   * Falls back to rendering when the stamp is not where this renderer puts it.
-   */
-  @Override
-  public List<Artifact> restamp(Feed stamped, List<Artifact> previous) {
-    byte[] stamp = Json.timestamp(stamped.updatedAt()).getBytes(StandardCharsets.US_ASCII);
-    for (Artifact a : previous) {
-      if (!a.path().equals(PATH)) {
-        continue;
-      }
-      // Inside a JSON string every quote is escaped, so the first bare "updated_at":" is the key
-      // of _kubernetes_io, written before any item.
-      int at = a.indexOf(UPDATED_AT_KEY);
-      int end = at + UPDATED_AT_KEY.length + stamp.length;
-      if (at >= 0 && end < a.size() && a.byteAt(end) == '"') {
-        return List.of(a.patched(at + UPDATED_AT_KEY.length, stamp));
-      }
-    }
-    return render(stamped);
   }
 
   /** About the output size: texts plus escapes, and the fixed fields of each item. */

@@ -33,7 +33,7 @@ public final class OsvRenderer implements Renderer {
     records.sort(Comparator.comparing(Artifact::path));
     List<Artifact> out = new ArrayList<>(records);
     byte[] zip = DeterministicZip.of(records, DIRECTORY);
-    out.add(Artifact.owning(ZIP_PATH, MediaTypes.ZIP, zip, zip.length));
+    out.add(Artifact.owning(ZIP_PATH, MediaTypes.ZIP, zip));
     return List.copyOf(out);
   }
 

@@ -43,7 +43,7 @@ public final class RssRenderer implements Renderer {
     }
     x.close().close();
     byte[] bytes = x.finish();
-    return List.of(Artifact.owning(PATH, MediaTypes.RSS, bytes, bytes.length));
+    return List.of(Artifact.owning(PATH, MediaTypes.RSS, bytes));
   }
 
   private static void item(Xml x, FeedItem item) {

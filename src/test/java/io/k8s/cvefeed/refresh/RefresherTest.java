@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -320,142 +321,171 @@ class RefresherTest {
     assertThat(new DirectoryPublisher(out).published().items()).containsExactly("CVE-2024-0001");
   }
 
+  /** Counts extractions and full renders; renders only {@code index.txt} again for a release. */
+  private final AtomicInteger extractions = new AtomicInteger();
+
+  private final AtomicInteger renders = new AtomicInteger();
+
+  private Refresher.Builder counting(LastRelease last) {
+    return builder()
+        .lastRelease(last)
+        .extractor(
+            issue -> {
+              extractions.incrementAndGet();
+              return extract(issue);
+            })
+        .renderer(
+            new FeedRenderer() {
+              @Override
+              public List<Artifact> render(Feed feed) {
+                renders.incrementAndGet();
+                return RefresherTest.render(feed);
+              }
+
+              @Override
+              public List<Artifact> renderStamped(Feed feed) {
+                return RefresherTest.render(feed).stream()
+                    .filter(a -> a.path().equals("index.txt"))
+                    .toList();
+              }
+            });
+  }
+
   @Test
-  void shouldNotRenderAgainWhenTheSameRefresherSeesTheSameIssues() throws Exception {
+  void shouldNeitherExtractNorRenderWhenTheInputsAreTheLastRefreshs() throws Exception {
     addIssue(1, "CVE-2024-0001: one");
-    java.util.concurrent.atomic.AtomicInteger renders =
-        new java.util.concurrent.atomic.AtomicInteger();
-    Refresher r =
-        Refresher.builder()
-            .source(source)
-            .extractor(RefresherTest::extract)
-            .renderer(
-                feed -> {
-                  renders.incrementAndGet();
-                  return render(feed);
-                })
-            .publishers(List.of(new DirectoryPublisher(out)))
-            .clock(clock)
-            .build();
+    addIssue(2, "no id here");
+    Refresher r = counting(LastRelease.inMemory()).build();
+    RefreshReport first = r.refresh();
+    Map<String, FileTime> before = snapshot();
+
+    RefreshReport again = r.refresh();
+
+    assertThat(extractions.get()).isEqualTo(2);
+    assertThat(renders.get()).isEqualTo(1);
+    assertThat(again.targets().get(0).outcome()).isEqualTo(TargetResult.Outcome.UNCHANGED);
+    assertThat(again.phases().extract()).isZero();
+    assertThat(again.phases().render()).isZero();
+    assertThat(snapshot()).isEqualTo(before);
+    // The report still tells what the feed holds and which issue it skips.
+    assertThat(again.items()).isEqualTo(first.items()).isEqualTo(1);
+    assertThat(again.skipped()).isEqualTo(1);
+    assertThat(again.diagnostics()).isEqualTo(first.diagnostics());
+    assertThat(again.digest()).isEqualTo(first.digest());
+  }
+
+  @Test
+  void shouldExtractAgainWhenAnIssueChanged() throws Exception {
+    addIssue(1, "CVE-2024-0001: one");
+    Refresher r = counting(LastRelease.inMemory()).build();
     r.refresh();
-    int afterFirst = renders.get();
+    RawIssue old = issues.remove(0);
+    issues.add(
+        new RawIssue(
+            old.number(),
+            old.title(),
+            "edited body",
+            old.state(),
+            old.stateReason(),
+            old.htmlUrl(),
+            old.createdAt(),
+            old.updatedAt().plusSeconds(60),
+            old.closedAt(),
+            old.labels(),
+            old.author()));
 
-    RefreshReport unchanged = r.refresh();
+    RefreshReport again = r.refresh();
+
+    assertThat(extractions.get()).isEqualTo(2);
+    assertThat(renders.get()).isEqualTo(2);
+    // The body is not in this test's rendering: same content, nothing written.
+    assertThat(again.targets().get(0).outcome()).isEqualTo(TargetResult.Outcome.UNCHANGED);
+  }
+
+  @Test
+  void shouldRenderAgainWhenTheTargetNoLongerHoldsWhatTheInputsGave() throws Exception {
+    addIssue(1, "CVE-2024-0001: one");
+    LastRelease last = LastRelease.inMemory();
+    counting(last).build().refresh();
+    // Someone else published another feed to the target meanwhile.
     addIssue(2, "CVE-2024-0002: two");
-    RefreshReport changed = r.refresh();
+    builder().build().refresh();
+    issues.remove(1);
 
-    assertThat(afterFirst).isEqualTo(2); // digest render + release render
-    assertThat(unchanged.targets().get(0).outcome()).isEqualTo(TargetResult.Outcome.UNCHANGED);
-    assertThat(renders.get()).isEqualTo(4); // nothing for the unchanged refresh
-    assertThat(changed.items()).isEqualTo(2);
+    RefreshReport again = counting(last).allowShrink(true).build().refresh();
+
+    assertThat(renders.get()).isEqualTo(2);
+    assertThat(again.targets().get(0).outcome()).isEqualTo(TargetResult.Outcome.PUBLISHED);
+    assertThat(new DirectoryPublisher(out).published().items()).containsExactly("CVE-2024-0001");
+  }
+
+  @Test
+  void shouldRenderAgainWhenTheSaltChanged() throws Exception {
+    addIssue(1, "CVE-2024-0001: one");
+    LastRelease last = LastRelease.inMemory();
+    counting(last).inputsSalt("formats [JSON]").build().refresh();
+
+    counting(last).inputsSalt("formats [JSON, OSV]").build().refresh();
+
+    assertThat(renders.get()).isEqualTo(2);
+  }
+
+  @Test
+  void shouldRememberTheInputsInAFileAcrossProcesses() throws Exception {
+    addIssue(1, "CVE-2024-0001: one");
+    Path file = out.resolveSibling(out.getFileName() + "-cache").resolve("last-release.json");
+    counting(LastRelease.inFile(file)).build().refresh();
+
+    RefreshReport again = counting(LastRelease.inFile(file)).build().refresh();
+
+    assertThat(renders.get()).isEqualTo(1);
+    assertThat(again.items()).isEqualTo(1);
+    assertThat(file).exists();
+  }
+
+  @Test
+  void shouldRefreshInFullWhenTheRecordIsUnreadable() throws Exception {
+    addIssue(1, "CVE-2024-0001: one");
+    Path file = out.resolveSibling(out.getFileName() + "-bad").resolve("last-release.json");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, "{\"schema\": 1, \"inputs\": ");
+
+    RefreshReport report = counting(LastRelease.inFile(file)).build().refresh();
+
+    assertThat(report.targets().get(0).outcome()).isEqualTo(TargetResult.Outcome.PUBLISHED);
+    assertThat(LastRelease.inFile(file).read()).isNotNull();
+  }
+
+  @Test
+  void shouldNotRememberInputsATargetRefused() throws Exception {
+    for (int i = 1; i <= 20; i++) {
+      addIssue(i, String.format("CVE-2024-%04d: item", i));
+    }
+    LastRelease last = LastRelease.inMemory();
+    counting(last).build().refresh();
+    String recorded = last.read().inputs();
+    issues.subList(0, 10).clear();
+
+    RefreshReport refused = counting(last).build().refresh();
+
+    assertThat(refused.targets().get(0).outcome()).isEqualTo(TargetResult.Outcome.REFUSED);
+    assertThat(last.read().inputs()).isEqualTo(recorded);
+    RefreshReport again = counting(last).build().refresh();
+    assertThat(again.targets().get(0).outcome()).isEqualTo(TargetResult.Outcome.REFUSED);
   }
 
   @Test
   void shouldReRenderOnlyTheStampedFormatsForARelease() throws Exception {
     addIssue(1, "CVE-2024-0001: one");
-    java.util.concurrent.atomic.AtomicInteger fullRenders =
-        new java.util.concurrent.atomic.AtomicInteger();
-    Refresher r =
-        Refresher.builder()
-            .source(source)
-            .extractor(RefresherTest::extract)
-            .renderer(
-                feed -> {
-                  fullRenders.incrementAndGet();
-                  return render(feed);
-                })
-            .restamper(
-                (feed, previous) ->
-                    render(feed).stream().filter(a -> a.path().equals("index.txt")).toList())
-            .publishers(List.of(new DirectoryPublisher(out)))
-            .clock(clock)
-            .build();
 
-    r.refresh();
+    counting(LastRelease.inMemory()).build().refresh();
 
-    assertThat(fullRenders.get()).isEqualTo(1);
+    assertThat(renders.get()).isEqualTo(1);
     assertThat(Files.readString(out.resolve("index.txt")))
         .startsWith("updated 2026-01-01T00:00:00Z");
     assertThat(out.resolve("items/CVE-2024-0001.txt")).hasContent("one");
     assertThat(new DirectoryPublisher(out).published().files())
         .containsOnlyKeys("index.txt", "items/CVE-2024-0001.txt");
-  }
-
-  private Refresher.Builder stampingBuilder(
-      java.util.concurrent.atomic.AtomicInteger restamps, boolean failing) {
-    return builder()
-        .restamper(
-            (feed, previous) -> {
-              restamps.incrementAndGet();
-              if (failing) {
-                throw new IllegalStateException("restamp bug");
-              }
-              return render(feed).stream().filter(a -> a.path().equals("index.txt")).toList();
-            })
-        .speculate(true);
-  }
-
-  @Test
-  void shouldPublishTheSameReleaseWhenStampingAhead() throws Exception {
-    addIssue(1, "CVE-2024-0001: one");
-    addIssue(2, "CVE-2024-0002: two");
-    java.util.concurrent.atomic.AtomicInteger restamps =
-        new java.util.concurrent.atomic.AtomicInteger();
-    Path plain = Files.createDirectories(out.resolveSibling(out.getFileName() + "-plain"));
-
-    stampingBuilder(restamps, false).build().refresh();
-    builder().publishers(List.of(new DirectoryPublisher(plain))).build().refresh();
-
-    assertThat(restamps.get()).isEqualTo(1);
-    assertThat(out.resolve("index.txt")).hasSameTextualContentAs(plain.resolve("index.txt"));
-    assertThat(Files.readString(out.resolve("index.txt")))
-        .startsWith("updated 2026-01-01T00:00:00Z");
-    assertThat(new DirectoryPublisher(out).published())
-        .isEqualTo(new DirectoryPublisher(plain).published());
-  }
-
-  @Test
-  void shouldWriteNothingWhenStampedAheadButUnchanged() throws Exception {
-    addIssue(1, "CVE-2024-0001: one");
-    java.util.concurrent.atomic.AtomicInteger restamps =
-        new java.util.concurrent.atomic.AtomicInteger();
-    stampingBuilder(restamps, false).build().refresh();
-    Map<String, FileTime> before = snapshot();
-    clock.advanceSeconds(3600);
-
-    RefreshReport again = stampingBuilder(restamps, false).build().refresh();
-
-    assertThat(again.targets().get(0).outcome()).isEqualTo(TargetResult.Outcome.UNCHANGED);
-    assertThat(snapshot()).isEqualTo(before);
-    assertThat(Files.readString(out.resolve("index.txt")))
-        .startsWith("updated 2026-01-01T00:00:00Z");
-  }
-
-  @Test
-  void shouldNotStampAheadWhenEveryPageAnswered304() throws Exception {
-    addIssue(1, "CVE-2024-0001: one");
-    java.util.concurrent.atomic.AtomicInteger restamps =
-        new java.util.concurrent.atomic.AtomicInteger();
-    stampingBuilder(restamps, false).build().refresh();
-    source = () -> new FetchResult(issues, 1, 1, 1, 4999);
-
-    RefreshReport again = stampingBuilder(restamps, false).build().refresh();
-
-    assertThat(again.targets().get(0).outcome()).isEqualTo(TargetResult.Outcome.UNCHANGED);
-    assertThat(restamps.get()).isEqualTo(1); // the first refresh's only
-  }
-
-  @Test
-  void shouldFallBackToTheUsualStampWhenStampingAheadFails() throws Exception {
-    addIssue(1, "CVE-2024-0001: one");
-    java.util.concurrent.atomic.AtomicInteger restamps =
-        new java.util.concurrent.atomic.AtomicInteger();
-
-    assertThatThrownBy(() -> stampingBuilder(restamps, true).build().refresh())
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessage("restamp bug");
-    assertThat(restamps.get()).isEqualTo(2); // ahead, then again the usual way
-    assertThat(out.resolve(Manifest.PATH)).doesNotExist();
   }
 
   /** A clock the test moves by hand. */

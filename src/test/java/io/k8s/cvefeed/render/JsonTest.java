@@ -5,22 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** Rendered JSON keeps its buffer when the estimate was close, and trims it when it was not. */
+/**
+ * Rendered JSON: compact or indented, one trailing newline, HTML-significant characters escaped.
+ */
 class JsonTest {
-  private static Artifact compact(int sizeHint, int chars) {
-    return Json.compact(
-        "a.json",
-        MediaTypes.JSON,
-        sizeHint,
-        g -> {
-          g.writeStartObject();
-          g.writeStringProperty("text", "x".repeat(chars));
-          g.writeEndObject();
-        });
+  private static String text(Artifact a) {
+    return new String(a.bytes(), StandardCharsets.UTF_8);
   }
 
   @Test
-  void shouldTrimASmallRecordOutOfABigStartingBuffer() {
+  void shouldIndentTwoSpacesAndEndWithANewline() {
     Artifact a =
         Json.pretty(
             "osv/CVE-2024-0001.json",
@@ -31,24 +25,43 @@ class JsonTest {
               g.writeEndObject();
             });
 
-    assertThat(a.retained()).isEqualTo(a.size());
-    assertThat(new String(a.bytes(), StandardCharsets.UTF_8))
-        .isEqualTo("{\n  \"id\": \"CVE-2024-0001\"\n}\n");
+    assertThat(text(a)).isEqualTo("{\n  \"id\": \"CVE-2024-0001\"\n}\n");
+    assertThat(a.path()).isEqualTo("osv/CVE-2024-0001.json");
   }
 
   @Test
-  void shouldKeepTheBufferWhenTheEstimateWasClose() {
-    Artifact a = compact(110_000, 100_000);
+  void shouldEscapeHtmlSignificantCharactersAsGoDoes() {
+    Artifact a =
+        Json.compact(
+            "a.json",
+            MediaTypes.JSON,
+            16,
+            g -> {
+              g.writeStartObject();
+              g.writeStringProperty("t", "<b>&</b>\u2028\u2029");
+              g.writeEndObject();
+            });
 
-    assertThat(a.size()).isEqualTo(100_000 + "{\"text\":\"\"}\n".length());
-    assertThat(a.retained()).isEqualTo(110_000);
+    assertThat(text(a))
+        .isEqualTo("{\"t\":\"\\u003cb\\u003e\\u0026\\u003c/b\\u003e\\u2028\\u2029\"}\n");
   }
 
   @Test
-  void shouldTrimWhenTheEstimateWasFarTooHigh() {
-    Artifact a = compact(1_000_000, 100_000);
+  void shouldWriteTheWholeDocumentWhateverTheSizeHint() {
+    String long100k = "x".repeat(100_000);
+    for (int hint : new int[] {0, 1_000, 1_000_000}) {
+      Artifact a =
+          Json.compact(
+              "a.json",
+              MediaTypes.JSON,
+              hint,
+              g -> {
+                g.writeStartObject();
+                g.writeStringProperty("text", long100k);
+                g.writeEndObject();
+              });
 
-    assertThat(a.retained()).isEqualTo(a.size());
-    assertThat(a).isEqualTo(compact(110_000, 100_000));
+      assertThat(text(a)).as("hint %d", hint).isEqualTo("{\"text\":\"" + long100k + "\"}\n");
+    }
   }
 }

@@ -3,11 +3,8 @@ package io.k8s.cvefeed.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.k8s.cvefeed.model.Advisory;
-import io.k8s.cvefeed.model.CveId;
 import io.k8s.cvefeed.model.Feed;
 import io.k8s.cvefeed.model.FeedInfo;
-import io.k8s.cvefeed.model.Status;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -45,41 +42,5 @@ class RendererPurityTest {
 
       assertThat(renderer.render(feed)).as("round %d", round).isEqualTo(expected);
     }
-  }
-
-  @ParameterizedTest
-  @MethodSource("renderers")
-  void shouldRestampToTheBytesOfARenderAtTheNewTime(Renderer renderer) {
-    Feed before = new Feed(FeedInfo.OFFICIAL, withStampLookalike(), Instant.EPOCH);
-    Feed after = before.withUpdatedAt(Instant.parse("2026-11-23T12:34:56Z"));
-
-    List<Artifact> restamped = renderer.restamp(after, renderer.render(before));
-
-    assertThat(restamped).isEqualTo(renderer.render(after));
-  }
-
-  @ParameterizedTest
-  @MethodSource("renderers")
-  void shouldRenderAgainWhenRestampedWithoutItsPreviousOutput(Renderer renderer) {
-    Feed feed = FeedFixtures.basic();
-
-    assertThat(renderer.restamp(feed, List.of())).isEqualTo(renderer.render(feed));
-  }
-
-  /** The fixtures plus an issue whose title and body quote the feed's time stamp key. */
-  private static List<Advisory> withStampLookalike() {
-    List<Advisory> advisories = new ArrayList<>(FeedFixtures.advisories());
-    String quote = "{\"updated_at\":\"1970-01-01T00:00:00Z\"}";
-    advisories.add(
-        Advisory.basic(
-            900909,
-            List.of(CveId.of("CVE-2025-9999")),
-            "A title quoting " + quote,
-            "https://github.com/kubernetes/kubernetes/issues/900909",
-            "The body quotes " + quote + " too.",
-            Instant.parse("2025-01-01T00:00:00Z"),
-            Instant.parse("2025-01-02T00:00:00Z"),
-            Status.OPEN));
-    return advisories;
   }
 }

@@ -130,7 +130,9 @@ class RenderersTest {
     List<Artifact> late =
         Renderers.renderAll(feed.withUpdatedAt(java.time.Instant.parse("2030-01-01T00:00:00Z")));
     java.util.Set<String> stampedPaths = new java.util.HashSet<>();
-    Renderers.renderStamped(feed).forEach(a -> stampedPaths.add(a.path()));
+    Renderers.of(java.util.EnumSet.allOf(Format.class))
+        .renderStamped(feed)
+        .forEach(a -> stampedPaths.add(a.path()));
 
     assertThat(late)
         .extracting(Artifact::path)

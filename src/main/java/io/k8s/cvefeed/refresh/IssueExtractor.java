@@ -1,0 +1,10 @@
+package io.k8s.cvefeed.refresh;
+
+import io.k8s.cvefeed.extract.Extraction;
+import io.k8s.cvefeed.source.RawIssue;
+
+/** Reads one issue into an advisory and its diagnostics. Called from several threads at once. */
+@FunctionalInterface
+public interface IssueExtractor {
+  Extraction extract(RawIssue issue);
+}
