@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 
 /** A release version {@code major.minor.patch}, written without the {@code v} prefix. */
 public record KubeVersion(int major, int minor, int patch) implements Comparable<KubeVersion> {
-  private static final Pattern SHAPE = Pattern.compile("[vV]?(\\d+)\\.(\\d+)(?:\\.(\\d+))?");
+  private static final Pattern SHAPE =
+      Pattern.compile("[vV]?(\\d{1,9})\\.(\\d{1,9})(?:\\.(\\d{1,9}))?");
   private static final Comparator<KubeVersion> ORDER =
       Comparator.comparingInt(KubeVersion::major)
           .thenComparingInt(KubeVersion::minor)
