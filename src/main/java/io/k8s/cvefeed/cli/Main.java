@@ -20,8 +20,8 @@ public final class Main {
    * Ends the JDK {@code HttpClient}'s selector threads before exiting. JDK 17's client cannot be
    * closed, and its selector thread waits in {@code epoll_wait}, native code; the JVM's exit then
    * waits 300 ms for threads in native code to settle. An interrupted selector thread leaves its
-   * loop at once, which makes every command 0.3 s faster. Only for the process's last moment: the
-   * clients are unusable afterwards.
+   * loop at once, so every command ends without that wait (docs/benchmarks.md). Only for the
+   * process's last moment: the clients are unusable afterwards.
    */
   static int stopHttpClientSelectors() {
     List<Thread> selectors = new ArrayList<>();
