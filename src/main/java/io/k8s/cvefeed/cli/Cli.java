@@ -7,8 +7,10 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -35,12 +37,21 @@ public final class Cli {
 
   static int run(String[] args, Context ctx) {
     CommandLine cl = new CommandLine(new Cli());
-    cl.addSubcommand("refresh", new RefreshCommand(ctx));
-    cl.addSubcommand("serve", new ServeCommand(ctx));
-    cl.addSubcommand("label", new LabelCommand(ctx, System.in));
-    cl.addSubcommand("verify", new VerifyCommand(ctx));
-    cl.addSubcommand("keygen", new KeygenCommand(ctx));
-    cl.addSubcommand("check", new CheckCommand(ctx));
+    Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+    commands.put("refresh", () -> new RefreshCommand(ctx));
+    commands.put("serve", () -> new ServeCommand(ctx));
+    commands.put("label", () -> new LabelCommand(ctx, System.in));
+    commands.put("verify", () -> new VerifyCommand(ctx));
+    commands.put("keygen", () -> new KeygenCommand(ctx));
+    commands.put("check", () -> new CheckCommand(ctx));
+    // picocli reads every option of every command it is given; a run names one, so build that one
+    // alone. Help, a typo or no command at all gets the whole tree, to list or suggest from.
+    Supplier<Object> named = args.length > 0 ? commands.get(args[0]) : null;
+    if (named != null) {
+      cl.addSubcommand(args[0], named.get());
+    } else {
+      commands.forEach((name, command) -> cl.addSubcommand(name, command.get()));
+    }
     cl.setOut(new PrintWriter(ctx.out(), true, StandardCharsets.UTF_8));
     cl.setErr(new PrintWriter(ctx.err(), true, StandardCharsets.UTF_8));
     cl.setExitCodeExceptionMapper(
@@ -65,6 +76,10 @@ public final class Cli {
     cl.setParameterExceptionHandler(
         (e, a) -> {
           ctx.err().println("cvefeed: " + e.getMessage());
+          if (e instanceof CommandLine.UnmatchedArgumentException u
+              && !u.getSuggestions().isEmpty()) {
+            ctx.err().println("Did you mean: " + String.join(", ", u.getSuggestions()) + "?");
+          }
           ctx.err()
               .println(
                   "Run '"

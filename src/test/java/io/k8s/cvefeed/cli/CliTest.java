@@ -38,6 +38,22 @@ class CliTest {
   }
 
   @Test
+  void shouldListEveryCommandInHelpAndSuggestOneForATypo() {
+    assertThat(run("--help")).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("refresh", "serve", "label", "verify", "keygen", "check");
+
+    assertThat(run("refesh")).isEqualTo(2);
+    assertThat(err()).contains("refesh", "refresh");
+  }
+
+  @Test
+  void shouldHelpWithOneCommandWhenNamedAfterHelp() {
+    assertThat(run("help", "check")).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: cvefeed check");
+  }
+
+  @Test
   void shouldExit2OnAnUnknownOption() {
     assertThat(run("refresh", "--no-such-option")).isEqualTo(2);
     assertThat(err()).contains("Unknown option: '--no-such-option'", "cvefeed refresh --help");
