@@ -9,7 +9,6 @@ import io.k8s.cvefeed.publish.PublishOptions;
 import io.k8s.cvefeed.publish.Publisher;
 import io.k8s.cvefeed.publish.TargetException;
 import io.k8s.cvefeed.publish.Targets;
-import io.k8s.cvefeed.refresh.EagerExtractor;
 import io.k8s.cvefeed.refresh.FeedRenderer;
 import io.k8s.cvefeed.refresh.LastRelease;
 import io.k8s.cvefeed.refresh.Refresher;
@@ -26,13 +25,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import org.jspecify.annotations.Nullable;
 
 /** Wires the pipeline by hand: no container, no scanning. */
 final class Components {
-  /** The file in the cache directory that remembers the last refresh's inputs. */
-  static final String LAST_RELEASE = "last-release.json";
-
   private Components() {}
 
   static GitHubClientBuilder gitHub(RefreshConfig config, EtagCache cache, Clock clock) {
@@ -51,8 +46,8 @@ final class Components {
    * @param integrity the label provenance and signing settings (in memory for the service)
    * @param progress where page progress goes
    * @param warnings where failures of side effects (webhook notifications) go
-   * @param eager extracts issues while the listing is still read (one-shot refreshes), or {@code
-   *     null} to extract after it (the service, which reuses an unchanged result)
+   * @param last where the last refresh's inputs are remembered (in the cache directory for one-shot
+   *     runs, in memory for the service, whose other caches live in memory too)
    */
   static Refresher refresher(
       RefreshConfig config,
@@ -62,26 +57,25 @@ final class Components {
       Clock clock,
       Consumer<String> progress,
       Consumer<String> warnings,
-      @Nullable EagerExtractor eager)
+      LastRelease last)
       throws UsageException {
     GitHubIssueSource source =
         GitHubIssueSource.builder(client)
             .repo(config.repo())
             .label(config.label())
             .progress(pageProgress(progress))
-            .onIssue(eager)
             .build();
     Extractor extractor = new Extractor();
     Refresher.Builder builder =
         Refresher.builder()
             .source(source)
-            .extractor(eager != null ? eager::apply : extractor::extract)
+            .extractor(extractor::extract)
             .renderer(renderer(Renderers.of(options.formats())))
             .publishers(publishers(config, options.targets.toOptions(config, clock)))
             .info(config.info())
             .clock(clock)
             .allowShrink(config.allowShrink())
-            .lastRelease(LastRelease.inFile(config.cacheDir().resolve(LAST_RELEASE)));
+            .lastRelease(last);
     integrity.wire(builder, config, client, progress);
     builder.inputsSalt(Cli.Version.build() + "\n" + options.formats() + "\n" + integrity.salt());
     return ConsumerHooks.attach(builder, options.notifyWebhooks, warnings).build();

@@ -3,8 +3,7 @@ package io.k8s.cvefeed.cli;
 import io.k8s.cvefeed.config.RefreshConfig;
 import io.k8s.cvefeed.config.UsageException;
 import io.k8s.cvefeed.extract.Diagnostic;
-import io.k8s.cvefeed.extract.Extractor;
-import io.k8s.cvefeed.refresh.EagerExtractor;
+import io.k8s.cvefeed.refresh.LastRelease;
 import io.k8s.cvefeed.refresh.RefreshReport;
 import io.k8s.cvefeed.refresh.Refresher;
 import io.k8s.cvefeed.source.DirectoryEtagCache;
@@ -43,6 +42,9 @@ final class RefreshCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the summary as JSON on stdout.")
   boolean json;
 
+  /** The file in the cache directory that remembers the last refresh's inputs. */
+  static final String LAST_RELEASE = "last-release.json";
+
   RefreshCommand(Cli.Context ctx) {
     this.ctx = ctx;
   }
@@ -50,14 +52,6 @@ final class RefreshCommand implements Callable<Integer> {
   @Override
   public Integer call() throws UsageException, InterruptedException {
     RefreshConfig config = options.toConfig(ctx.env());
-    try (EagerExtractor eager =
-        new EagerExtractor(new Extractor()::extract, Runtime.getRuntime().availableProcessors())) {
-      return run(config, eager);
-    }
-  }
-
-  private int run(RefreshConfig config, EagerExtractor eager)
-      throws UsageException, InterruptedException {
     Refresher refresher =
         Components.refresher(
             config,
@@ -68,7 +62,7 @@ final class RefreshCommand implements Callable<Integer> {
             ctx.clock(),
             quiet ? line -> {} : ctx.err()::println,
             line -> ctx.err().println("cvefeed: " + line),
-            eager);
+            LastRelease.inFile(config.cacheDir().resolve(LAST_RELEASE)));
     RefreshReport report;
     try {
       report = refresher.refresh();

@@ -3,6 +3,7 @@ package io.k8s.cvefeed.cli;
 import io.k8s.cvefeed.config.Durations;
 import io.k8s.cvefeed.config.RefreshConfig;
 import io.k8s.cvefeed.config.UsageException;
+import io.k8s.cvefeed.refresh.LastRelease;
 import io.k8s.cvefeed.refresh.RefreshReport;
 import io.k8s.cvefeed.refresh.Refresher;
 import io.k8s.cvefeed.server.FeedServer;
@@ -110,7 +111,7 @@ final class ServeCommand implements Callable<Integer> {
             ctx.clock(),
             line -> {},
             line -> ctx.err().println("cvefeed: " + line),
-            null);
+            LastRelease.inMemory());
     Duration stale = positive("--stale-after", staleAfter);
     FeedServer server =
         FeedServer.builder(

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -35,13 +34,11 @@ public final class GitHubIssueSource implements IssueSource {
   private final URI listUri;
   private final int perPage;
   private final @Nullable ProgressListener progress;
-  private final @Nullable Consumer<RawIssue> onIssue;
 
   private GitHubIssueSource(Builder builder) {
     this.client = builder.client;
     this.perPage = builder.perPage;
     this.progress = builder.progress;
-    this.onIssue = builder.onIssue;
     this.listUri =
         client.resolve(
             "/repos/"
@@ -64,18 +61,7 @@ public final class GitHubIssueSource implements IssueSource {
 
   @Override
   public FetchResult fetch() throws SourceException, InterruptedException {
-    Consumer<RawIssue> told = onIssue;
-    ItemReader<RawIssue> reader =
-        told == null
-            ? IssueJson::read
-            : (page, parser) -> {
-              RawIssue issue = IssueJson.read(page, parser);
-              if (issue != null) {
-                told.accept(issue);
-              }
-              return issue;
-            };
-    Listing<RawIssue> listing = client.list(listUri, perPage, reader, progress);
+    Listing<RawIssue> listing = client.list(listUri, perPage, IssueJson::read, progress);
     return new FetchResult(
         newestFirst(listing.items()),
         listing.pages(),
@@ -105,7 +91,6 @@ public final class GitHubIssueSource implements IssueSource {
     private String label = DEFAULT_LABEL;
     private int perPage = MAX_PER_PAGE;
     private @Nullable ProgressListener progress;
-    private @Nullable Consumer<RawIssue> onIssue;
 
     private Builder(GitHubClient client) {
       this.client = Objects.requireNonNull(client);
@@ -141,16 +126,6 @@ public final class GitHubIssueSource implements IssueSource {
     /** Told after each page (default: nobody). */
     public Builder progress(@Nullable ProgressListener progress) {
       this.progress = progress;
-      return this;
-    }
-
-    /**
-     * Told of each issue as soon as its page is read, on the page's thread, while other pages are
-     * still in flight (default: nobody). It may hear of an issue that the listing later replaces by
-     * a newer copy, and it must be thread-safe.
-     */
-    public Builder onIssue(@Nullable Consumer<RawIssue> onIssue) {
-      this.onIssue = onIssue;
       return this;
     }
 

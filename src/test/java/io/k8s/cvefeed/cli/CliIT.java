@@ -154,6 +154,36 @@ class CliIT {
   }
 
   @Test
+  void shouldNeitherExtractNorRenderASecondTimeAndStillNameTheSkippedIssue() throws Exception {
+    addIssue(2, "Placeholder issue", "open", null);
+    addIssue(1, "CVE-2024-0001: one", "closed", "completed");
+    assertThat(refresh()).isEqualTo(7);
+    JsonNode first = summary();
+
+    assertThat(refresh()).isEqualTo(7);
+
+    JsonNode again = summary();
+    assertThat(again.path("outcome").asString()).isEqualTo("unchanged");
+    assertThat(again.path("phases_ms").path("extract").asLong()).isZero();
+    assertThat(again.path("phases_ms").path("render").asLong()).isZero();
+    assertThat(again.path("items").asInt()).isEqualTo(first.path("items").asInt()).isEqualTo(1);
+    assertThat(again.path("digest").asString()).isEqualTo(first.path("digest").asString());
+    assertThat(stderr()).contains("issue #2", "Placeholder issue");
+    assertThat(dir.resolve("cache/" + RefreshCommand.LAST_RELEASE)).exists();
+  }
+
+  @Test
+  void shouldRenderAgainWhenTheFormatsChange() throws Exception {
+    addIssue(1, "CVE-2024-0001: one", "closed", "completed");
+    refresh("--formats", "json");
+
+    assertThat(refresh("--formats", "json,osv")).isZero();
+
+    assertThat(summary().path("outcome").asString()).isEqualTo("published");
+    assertThat(dir.resolve("public/osv/CVE-2024-0001.json")).exists();
+  }
+
+  @Test
   void shouldExit7AndNameTheSkippedIssue() {
     addIssue(2, "Placeholder issue", "open", null);
     addIssue(1, "CVE-2024-0001: one", "closed", "completed");
