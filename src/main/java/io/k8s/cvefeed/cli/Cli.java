@@ -36,6 +36,16 @@ public final class Cli {
   }
 
   static int run(String[] args, Context ctx) {
+    CommandLine cl = commandLine(ctx);
+    if (args.length == 0) {
+      cl.usage(ctx.err());
+      return ExitCode.USAGE;
+    }
+    return cl.execute(args);
+  }
+
+  /** Every command, with the handlers that turn exceptions into messages and exit codes. */
+  static CommandLine commandLine(Context ctx) {
     CommandLine cl = new CommandLine(new Cli());
     Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
     commands.put("refresh", () -> new RefreshCommand(ctx));
@@ -87,11 +97,7 @@ public final class Cli {
                       + " --help' for usage.");
           return ExitCode.USAGE;
         });
-    if (args.length == 0) {
-      cl.usage(ctx.err());
-      return ExitCode.USAGE;
-    }
-    return cl.execute(args);
+    return cl;
   }
 
   /** Reads the version from the jar manifest, else from the build's {@code version.properties}. */

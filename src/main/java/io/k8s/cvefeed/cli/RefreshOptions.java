@@ -73,7 +73,7 @@ final class RefreshOptions {
 
   @Option(
       names = "--allow-shrink",
-      description = "Publish even if the feed lost more than 5 items or 10 %% of them.")
+      description = "Publish even if more than 5 (or 10 %%) of the published CVE ids are missing.")
   boolean allowShrink;
 
   @Option(names = "--feed-title", paramLabel = "TEXT", description = "Feed title.")

@@ -1,5 +1,6 @@
 package io.k8s.cvefeed.label;
 
+import io.k8s.cvefeed.extract.TitleParser;
 import io.k8s.cvefeed.source.IssueSearch;
 import io.k8s.cvefeed.source.RawIssue;
 import io.k8s.cvefeed.source.SourceException;
@@ -22,9 +23,6 @@ public final class CandidateFinder {
   /** The Security Response Committee's label. */
   public static final String SECURITY_LABEL = "committee/security-response";
 
-  private static final Pattern TITLE_ID =
-      Pattern.compile(
-          "^\\s*(?:\\[[^\\]]*]\\s*)*CVE-\\d{4}-\\d{4,}(?![\\p{Alnum}])", Pattern.CASE_INSENSITIVE);
   private static final Pattern VECTOR =
       Pattern.compile("CVSS:[234]\\.\\d/AV:[NALP]|(?<![\\w/])AV:[NAL]/AC:[LMH]/Au:[MSN]");
 
@@ -71,7 +69,7 @@ public final class CandidateFinder {
       return null;
     }
     List<Reason> reasons = new ArrayList<>();
-    if (TITLE_ID.matcher(issue.title()).find()) {
+    if (TitleParser.startsWithId(issue.title())) {
       reasons.add(Reason.TITLE_CVE_ID);
     }
     if (issue.labels().stream().anyMatch(SECURITY_LABEL::equalsIgnoreCase)) {

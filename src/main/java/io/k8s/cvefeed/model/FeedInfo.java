@@ -2,7 +2,7 @@ package io.k8s.cvefeed.model;
 
 /**
  * The feed envelope's fixed texts. {@link #OFFICIAL} holds the values of the official feed at
- * kubernetes.io; each can be overridden.
+ * kubernetes.io, as its refresh job writes them (docs/format.md); each can be overridden.
  */
 public record FeedInfo(
     String title,
@@ -16,7 +16,7 @@ public record FeedInfo(
   public static final FeedInfo OFFICIAL =
       new FeedInfo(
           "Kubernetes Vulnerability Announcements - CVE Feed",
-          "https://kubernetes.io/docs/reference/issues-security/official-cve-feed/",
+          "https://kubernetes.io",
           "https://kubernetes.io/docs/reference/issues-security/official-cve-feed/index.json",
           "Auto-refreshing official CVE feed for Kubernetes repository",
           "Kubernetes Community",

@@ -7,9 +7,10 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Refuses a feed that lost more than {@link #MAX_LOST_ITEMS} items or more than {@link
- * #MAX_LOST_FRACTION} of the published ones: a sign of a broken listing or label, not of CVEs
- * leaving the feed.
+ * Refuses a feed in which more than {@link #MAX_LOST_ITEMS} of the published ids, or more than
+ * {@link #MAX_LOST_FRACTION} of them, are missing: a sign of a broken listing or label, not of CVEs
+ * leaving the feed. It counts the ids that vanished, not the net change in size, so new ids cannot
+ * hide lost ones.
  */
 final class ShrinkGuard {
   static final int MAX_LOST_ITEMS = 5;
@@ -22,31 +23,30 @@ final class ShrinkGuard {
    * is allowed.
    */
   static @Nullable String check(List<String> published, List<String> next) {
-    int lost = published.size() - next.size();
-    if (lost <= 0) {
-      return null;
-    }
-    boolean tooMany = lost > MAX_LOST_ITEMS || lost > published.size() * MAX_LOST_FRACTION;
-    if (!tooMany) {
-      return null;
-    }
     Set<String> now = new HashSet<>(next);
     List<String> missing = new ArrayList<>();
-    for (String id : published) {
+    for (String id : new HashSet<>(published)) {
       if (!now.contains(id)) {
         missing.add(id);
       }
     }
+    int lost = missing.size();
+    if (lost == 0 || (lost <= MAX_LOST_ITEMS && lost <= published.size() * MAX_LOST_FRACTION)) {
+      return null;
+    }
     missing.sort(null);
-    return "the feed would shrink from "
+    return lost
+        + " of the "
+        + published.size()
+        + " published ids would vanish (more than "
+        + MAX_LOST_ITEMS
+        + " or "
+        + Math.round(MAX_LOST_FRACTION * 100)
+        + " %), the feed going from "
         + published.size()
         + " to "
         + next.size()
-        + " items (more than "
-        + MAX_LOST_ITEMS
-        + " items or "
-        + Math.round(MAX_LOST_FRACTION * 100)
-        + " %); missing: "
+        + " items; missing: "
         + String.join(", ", missing)
         + "; check the label and the listing, or pass --allow-shrink if the removal is intended";
   }

@@ -61,6 +61,30 @@ class TitleParserTest {
             "Command Injection",
             "CVE-2024-9042"),
         row(
+            "bracketed id",
+            "[CVE-2021-96583] Improper validation of an external IP in ingress-nginx",
+            "Improper validation of an external IP in ingress-nginx",
+            "CVE-2021-96583"),
+        row(
+            "bracketed list of ids",
+            "[CVE-2023-2727, CVE-2023-2728] Bypassing policies",
+            "Bypassing policies",
+            "CVE-2023-2727",
+            "CVE-2023-2728"),
+        row(
+            "bracketed id after a bracketed prefix, then a colon",
+            "[Security Advisory] [CVE-2024-9042]: Command Injection",
+            "Command Injection",
+            "CVE-2024-9042"),
+        row(
+            "bracketed prefix without an id",
+            "[Security Advisory] Command Injection",
+            "[Security Advisory] Command Injection"),
+        row(
+            "bracket holding an id and words is a prefix, not an id block",
+            "[CVE-2024-9042 follow-up] notes",
+            "[CVE-2024-9042 follow-up] notes"),
+        row(
             "backticks kept in the summary",
             "CVE-2021-25748: Ingress-nginx `path` sanitization",
             "Ingress-nginx `path` sanitization",

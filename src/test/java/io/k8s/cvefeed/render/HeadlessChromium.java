@@ -1,7 +1,6 @@
 package io.k8s.cvefeed.render;
 
 import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,7 +22,8 @@ import org.openqa.selenium.logging.LoggingPreferences;
 /**
  * Debian's {@code /usr/bin/chromium}, driven by its {@code /usr/bin/chromedriver}, headless. Both
  * paths are explicit, so Selenium Manager never looks for (or downloads) a browser or driver. In CI
- * ({@code CI=true}) a missing browser fails the tests; elsewhere they are skipped.
+ * ({@code CI=true}) a missing browser fails the tests; elsewhere each is skipped with the reason
+ * ({@link BrowserRequired}).
  */
 final class HeadlessChromium {
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -42,20 +42,30 @@ final class HeadlessChromium {
     return "true".equalsIgnoreCase(System.getenv("CI"));
   }
 
-  /** Skips (fails in CI) when the browser or the driver is not installed. */
-  static void assumeInstalled() {
-    if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
-      return;
+  /** Why browser tests skip, and what to install. */
+  static final String MISSING =
+      CHROMIUM
+          + " or "
+          + CHROMEDRIVER
+          + ": not installed; run `apt-get install -y chromium chromium-driver`"
+          + " (bash .ci/run does, then runs every test)";
+
+  static boolean installed() {
+    return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+  }
+
+  /**
+   * Whether a {@code @BeforeAll} should start the browser: yes when it is installed; fails in CI
+   * when it is not; otherwise no ({@link BrowserRequired} then skips each test with the reason).
+   */
+  static boolean shouldStart() {
+    if (installed()) {
+      return true;
     }
-    String message =
-        CHROMIUM
-            + " or "
-            + CHROMEDRIVER
-            + ": not installed; run `apt-get install -y chromium chromium-driver` (.ci/run does)";
     if (inCi()) {
-      fail(message);
+      fail(MISSING);
     }
-    assumeTrue(false, message);
+    return false;
   }
 
   /** A fresh browser with its own profile under {@code userDataDir}, 1280 × 1000 px. */

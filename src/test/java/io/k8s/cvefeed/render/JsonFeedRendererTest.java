@@ -54,8 +54,18 @@ class JsonFeedRendererTest {
             "_kubernetes_io",
             "items");
     assertThat(feed.get("version").stringValue()).isEqualTo("https://jsonfeed.org/version/1.1");
+    // The official values, as the official feed and its refresh job write them.
     assertThat(feed.get("title").stringValue())
         .isEqualTo("Kubernetes Vulnerability Announcements - CVE Feed");
+    assertThat(feed.get("home_page_url").stringValue()).isEqualTo("https://kubernetes.io");
+    assertThat(feed.get("feed_url").stringValue())
+        .isEqualTo(
+            "https://kubernetes.io/docs/reference/issues-security/official-cve-feed/index.json");
+    assertThat(feed.get("description").stringValue())
+        .isEqualTo("Auto-refreshing official CVE feed for Kubernetes repository");
+    assertThat(feed.get("_kubernetes_io").get("feed_refresh_job").stringValue())
+        .isEqualTo(
+            "https://testgrid.k8s.io/sig-security-cve-feed#auto-refreshing-official-cve-feed");
     assertThat(feed.get("authors").get(0).get("name").stringValue())
         .isEqualTo("Kubernetes Community");
     assertThat(feed.get("authors").get(0).get("url").stringValue())

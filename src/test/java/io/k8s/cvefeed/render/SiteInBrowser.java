@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -22,6 +23,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * docs/web.md.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(BrowserRequired.class)
 abstract class SiteInBrowser {
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
   static final Duration STALE_AFTER = Duration.ofHours(6);
@@ -32,7 +34,9 @@ abstract class SiteInBrowser {
 
   @BeforeAll
   void start(@TempDir Path siteDir, @TempDir Path profile) throws IOException {
-    HeadlessChromium.assumeInstalled();
+    if (!HeadlessChromium.shouldStart()) {
+      return;
+    }
     site = StaticSite.serve(siteDir, Renderers.renderAll(WebFixtures.feed()));
     browser = HeadlessChromium.start(profile);
   }
