@@ -96,20 +96,38 @@ public final class OsvRenderer implements Renderer {
     g.writeEndArray();
   }
 
+  /**
+   * One entry per component that has a Go module, sorted by module then component: {@code package}
+   * names the module (the {@code Kubernetes} ecosystem's package names are Go modules), {@code
+   * ecosystem_specific.component} the name people know. A component without a module is left out:
+   * no scanner could match it (the extractor reported it).
+   */
   private static void affected(JsonGenerator g, Advisory a) {
-    Map<String, List<List<RangeEvent>>> byComponent = OsvRanges.byComponent(a.affected());
-    if (byComponent.isEmpty()) {
+    Map<String, String> modules = OsvRanges.modules(a.affected());
+    List<Map.Entry<String, List<List<RangeEvent>>>> entries =
+        OsvRanges.byComponent(a.affected()).entrySet().stream()
+            .filter(e -> modules.containsKey(e.getKey()))
+            .sorted(
+                Comparator.comparing(
+                        (Map.Entry<String, List<List<RangeEvent>>> e) ->
+                            modules.getOrDefault(e.getKey(), ""))
+                    .thenComparing(Map.Entry::getKey))
+            .toList();
+    if (entries.isEmpty()) {
       return;
     }
     g.writeArrayPropertyStart("affected");
-    for (Map.Entry<String, List<List<RangeEvent>>> e : byComponent.entrySet()) {
+    for (Map.Entry<String, List<List<RangeEvent>>> e : entries) {
       g.writeStartObject();
       g.writeObjectPropertyStart("package");
       g.writeStringProperty("ecosystem", ECOSYSTEM);
-      g.writeStringProperty("name", e.getKey());
+      g.writeStringProperty("name", modules.getOrDefault(e.getKey(), ""));
       g.writeEndObject();
       g.writeName("ranges");
       ranges(g, e.getValue());
+      g.writeObjectPropertyStart("ecosystem_specific");
+      g.writeStringProperty("component", e.getKey());
+      g.writeEndObject();
       g.writeEndObject();
     }
     g.writeEndArray();
