@@ -45,13 +45,17 @@ public final class OsvRenderer implements Renderer {
     return DIRECTORY + id.value() + ".json";
   }
 
-  /** The OSV severity type of a CVSS version, or null when OSV has none for it. */
+  /**
+   * The OSV severity type of a vector, or null when OSV has none for it. Read from the vector's own
+   * prefix, which is what consumers check: Trivy fails its whole database build on a {@code
+   * CVSS_V3} score that does not start with {@code CVSS:3.0/} or {@code CVSS:3.1/}.
+   */
   static @Nullable String severityType(Cvss cvss) {
-    return switch (cvss.version()) {
-      case "3.0", "3.1" -> "CVSS_V3";
-      case "4.0" -> "CVSS_V4";
-      default -> null;
-    };
+    String v = cvss.vector();
+    if (v.startsWith("CVSS:3.0/") || v.startsWith("CVSS:3.1/")) {
+      return "CVSS_V3";
+    }
+    return v.startsWith("CVSS:4.0/") ? "CVSS_V4" : null;
   }
 
   /** The record's {@code modified}: the last update, never before its creation. */

@@ -134,6 +134,21 @@ class OsvRendererTest {
     assertThat(record(edgeCases(), "CVE-2025-0505").has("severity")).isFalse();
   }
 
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0} {1} -> {2}")
+  @org.junit.jupiter.params.provider.CsvSource(
+      nullValues = "none",
+      value = {
+        "3.0, CVSS:3.0/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H, CVSS_V3",
+        "3.1, CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H, CVSS_V3",
+        "4.0, CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N, CVSS_V4",
+        "3.1, AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H, none",
+        "2.0, AV:N/AC:L/Au:N/C:P/I:P/A:P, none",
+      })
+  void shouldTypeASeverityByItsVectorPrefix(String version, String vector, String type) {
+    assertThat(OsvRenderer.severityType(new Cvss(version, vector, 9.8, Severity.CRITICAL)))
+        .isEqualTo(type);
+  }
+
   @Test
   void shouldNameTheGoModuleAsPackageAndKeepTheComponentName() {
     JsonNode affected = record(FeedFixtures.basic(), "CVE-2023-2727").get("affected");
