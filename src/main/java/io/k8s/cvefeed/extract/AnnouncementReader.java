@@ -53,7 +53,7 @@ final class AnnouncementReader {
     boolean needsDefault = affected.stream().anyMatch(a -> a.components().isEmpty());
     List<String> components =
         needsDefault
-            ? Components.defaultFor(body, summary, sections)
+            ? DefaultComponents.defaultFor(body, summary, sections)
             : List.of(Components.FALLBACK);
     List<AffectedRange> ranges = RangeBuilder.build(affected, fixed, components, log);
     if (hasAffected && ranges.isEmpty()) {

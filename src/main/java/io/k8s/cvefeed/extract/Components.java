@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -25,8 +24,8 @@ import java.util.stream.Collectors;
  * to the binary name ({@code Kubernetes API server} → {@code kube-apiserver}, {@code ingress-nginx
  * controller} → {@code ingress-nginx}). A bare {@code Kubernetes} names no component. When a line
  * names none, the default is, in order: the first line of an {@code Affected Components} section;
- * the first component a sentence names ({@code This issue affects ingress-nginx}, {@code discovered
- * in kube-apiserver}); else {@code kubernetes}.
+ * the first component a sentence names, then the summary's and the body's mentions; else {@code
+ * kubernetes} ({@link DefaultComponents}).
  */
 public final class Components {
   /** The component of announcements about Kubernetes as a whole ({@code k8s.io/kubernetes}). */
@@ -85,7 +84,7 @@ public final class Components {
           Map.entry("ingress-nginx controller", "ingress-nginx"),
           Map.entry("ingress nginx", "ingress-nginx"),
           Map.entry("ingress-nginx-controller", "ingress-nginx"));
-  private static final List<String> KNOWN =
+  static final List<String> KNOWN =
       List.of(
           "kubelet",
           "kubectl",
@@ -101,26 +100,12 @@ public final class Components {
       Pattern.compile("^(?:(?:fixed|resolved) in|all|the|kubernetes(?= \\S))(?:\\s+|$)");
   private static final Pattern DROP_TRAILING =
       Pattern.compile("\\s+(?:versions?|releases?|packages?|binar(?:y|ies))$");
-  private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9.]*(?:-[a-z0-9.]+)*");
-  private static final Pattern SENTENCE =
-      Pattern.compile(
-          "(?i)\\b(?:(?:issue|bug|cve|vulnerability)\\s+(?:only\\s+)?affects\\s+(?:only\\s+)?"
-              + "|(?:discovered|vulnerability) in\\s+(?:the\\s+)?)`?([A-Za-z][\\w.-]*(?: server)?)");
-
-  /** A known component or a {@code k8s.io} module path, as a word of prose. */
-  private static final Pattern MENTION =
-      Pattern.compile(
-          "(?i)(?<![\\w/.-])(kube-apiserver|kube-controller-manager|kube-scheduler|kube-proxy"
-              + "|kubelet|kubectl|kubeadm|ingress-nginx|(?:kubernetes )?api ?server"
-              + "|(?:sigs\\.)?k8s\\.io/[a-z0-9][a-z0-9-]*)(?![\\w-])");
+  static final Pattern NAME = Pattern.compile("[a-z][a-z0-9.]*(?:-[a-z0-9.]+)*");
 
   private static final String PUNCTUATION = "`'\"*_:,()";
 
   /** What {@code \s} matches in a regex: ASCII blanks only. */
   private static final String BLANKS = " \t\n\u000b\f\r";
-
-  private static final Pattern TRAILING_DOTS = Pattern.compile("\\.+$");
-  private static final Pattern BULLET = Pattern.compile("^\\s*[-*+]\\s+");
 
   private Components() {}
 
@@ -234,72 +219,5 @@ public final class Components {
       end--;
     }
     return s.substring(0, end);
-  }
-
-  /**
-   * The components a body names for version lines that name none, in order: the first line of an
-   * {@code Affected Components} section; the first component a sentence names ({@code This issue
-   * affects ingress-nginx}); the known components the title's summary names ({@code API server
-   * allows access ...}); the one or two known components or Kubernetes module paths the body names
-   * anywhere ({@code the Kubelet}, {@code k8s.io/client-go}); else {@code kubernetes}, the release
-   * as a whole.
-   */
-  static List<String> defaultFor(String body, String summary, List<Sections.Section> sections) {
-    for (Sections.Section s : sections) {
-      if (s.kind() == Sections.Kind.AFFECTED_COMPONENTS) {
-        Optional<String> named = fromComponentsSection(s);
-        if (named.isPresent()) {
-          return List.of(named.get());
-        }
-      }
-    }
-    for (String line : Markdown.lines(body)) {
-      if (!line.contains("affects") && !line.contains(" in ")) {
-        continue; // cheap filter: SENTENCE needs one of these
-      }
-      Matcher m = SENTENCE.matcher(Markdown.unlink(Markdown.unescape(line)));
-      while (m.find()) {
-        String n = normalise(m.group(1));
-        if (KNOWN.contains(n) || (n.contains("-") && NAME.matcher(n).matches())) {
-          return List.of(n);
-        }
-      }
-    }
-    List<String> inSummary = mentioned(summary);
-    if (!inSummary.isEmpty()) {
-      return inSummary;
-    }
-    List<String> inBody = mentioned(Markdown.unlink(Markdown.unescape(body)));
-    return inBody.isEmpty() || inBody.size() > 2 ? List.of(FALLBACK) : inBody;
-  }
-
-  /** The known components and Kubernetes module paths a text mentions, in order, once each. */
-  static List<String> mentioned(String text) {
-    List<String> out = new ArrayList<>();
-    Matcher m = MENTION.matcher(text);
-    while (m.find()) {
-      String n = canonical(m.group(1));
-      if (!out.contains(n)) {
-        out.add(n);
-      }
-    }
-    return out;
-  }
-
-  private static Optional<String> fromComponentsSection(Sections.Section section) {
-    for (String line : section.lines()) {
-      String text = BULLET.matcher(Markdown.plain(Markdown.unlink(line))).replaceFirst("").strip();
-      if (text.isEmpty()) {
-        continue;
-      }
-      Matcher m = SENTENCE.matcher(text);
-      if (m.find()) {
-        String n = normalise(m.group(1));
-        return n.equals(FALLBACK) ? Optional.empty() : Optional.of(n);
-      }
-      Optional<List<String>> names = names(TRAILING_DOTS.matcher(text).replaceAll(""));
-      return names.filter(l -> l.size() == 1).map(l -> l.get(0));
-    }
-    return Optional.empty();
   }
 }

@@ -119,7 +119,7 @@ class ComponentsTest {
   void shouldDefaultToWhatTheAnnouncementDescribes(String summary, String prose, String expected) {
     String body = prose + "\n\n#### Affected Versions\n- Kubernetes v1.19.0 - v1.19.2\n";
 
-    assertThat(Components.defaultFor(body, summary, Sections.parse(body)))
+    assertThat(DefaultComponents.defaultFor(body, summary, Sections.parse(body)))
         .containsExactly(expected.split(","));
   }
 
@@ -127,7 +127,7 @@ class ComponentsTest {
   void shouldPreferTheAffectedComponentsSectionOverTheSummary() {
     String body = "### Affected components:\n* Kubelet\n### Affected versions:\n* v1.2.0\n";
 
-    assertThat(Components.defaultFor(body, "API server thing", Sections.parse(body)))
+    assertThat(DefaultComponents.defaultFor(body, "API server thing", Sections.parse(body)))
         .containsExactly("kubelet");
   }
 
