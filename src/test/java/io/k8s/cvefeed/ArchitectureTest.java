@@ -132,6 +132,17 @@ class ArchitectureTest {
   }
 
   @Test
+  void onlyCheckShouldTalkToAClusterThroughFabric8() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage(pkg("check"))
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.fabric8..")
+        .check(classes);
+  }
+
+  @Test
   void onlyTheCliShouldExitTheProcess() {
     noClasses()
         .that()

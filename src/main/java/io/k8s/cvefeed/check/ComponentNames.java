@@ -1,18 +1,17 @@
 package io.k8s.cvefeed.check;
 
+import io.k8s.cvefeed.extract.Components;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
- * One name per component, whatever the record calls it: the binary name ({@code kube-apiserver})
- * for announcement names and for Go module paths ({@code k8s.io/apiserver}, as older OSV records
- * use).
+ * Which components a running version stands for. Names are those of {@link Components}, the one
+ * table the feed is written with: the binary name ({@code kube-apiserver}) for announcement names
+ * and for Go module paths ({@code k8s.io/apiserver}, the OSV package name).
  */
 public final class ComponentNames {
   /** A range on this package is about Kubernetes as a whole. */
-  public static final String KUBERNETES = "kubernetes";
+  public static final String KUBERNETES = Components.FALLBACK;
 
   /** What the API server's {@code /version} stands for. */
   public static final Set<String> CONTROL_PLANE =
@@ -33,28 +32,13 @@ public final class ComponentNames {
           "kubectl",
           "kubeadm");
 
-  private static final List<String> PREFIXES =
-      List.of("k8s.io/", "sigs.k8s.io/", "github.com/kubernetes/", "github.com/kubernetes-sigs/");
-  private static final Map<String, String> ALIASES =
-      Map.of(
-          "apiserver", "kube-apiserver",
-          "api-server", "kube-apiserver",
-          "controller-manager", "kube-controller-manager",
-          "scheduler", "kube-scheduler",
-          "proxy", "kube-proxy",
-          "k8s.io/kubernetes", KUBERNETES);
-
   private ComponentNames() {}
 
-  /** {@code k8s.io/apiserver} → {@code kube-apiserver}; {@code Kubelet} → {@code kubelet}. */
+  /**
+   * {@code k8s.io/apiserver} → {@code kube-apiserver}; {@code Kubelet} → {@code kubelet}: the one
+   * component table the feed is written with ({@link Components#canonical}).
+   */
   public static String canonical(String name) {
-    String n = name.strip().toLowerCase(Locale.ROOT);
-    for (String prefix : PREFIXES) {
-      if (n.startsWith(prefix)) {
-        n = n.substring(prefix.length());
-        break;
-      }
-    }
-    return ALIASES.getOrDefault(n, n);
+    return Components.canonical(name);
   }
 }

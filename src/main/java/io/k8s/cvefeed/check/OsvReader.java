@@ -1,5 +1,6 @@
 package io.k8s.cvefeed.check;
 
+import io.k8s.cvefeed.extract.Components;
 import io.k8s.cvefeed.model.AffectedRange;
 import io.k8s.cvefeed.model.RangeEvent;
 import io.k8s.cvefeed.model.Severity;
@@ -66,7 +67,14 @@ final class OsvReader {
       if (name.isEmpty()) {
         throw new CheckInputException(subject + ": affected[].package.name is missing");
       }
-      ranges.addAll(ranges(name, a.path("ranges"), subject));
+      // Our records name the component in ecosystem_specific; others only the Go module.
+      String component = a.path("ecosystem_specific").path("component").asString("");
+      ranges.addAll(
+          ranges(
+              component.isBlank() ? Components.canonical(name) : Components.canonical(component),
+              name.contains("/") ? name : null,
+              a.path("ranges"),
+              subject));
     }
     JsonNode db = root.path("database_specific");
     String vector = vector(root);
@@ -95,7 +103,13 @@ final class OsvReader {
       extended |= ext.isObject();
       List<AffectedRange> ranges = new ArrayList<>();
       for (JsonNode a : ext.path("affected")) {
-        ranges.addAll(ranges(a.path("component").asString(""), a.path("ranges"), subject));
+        String module = a.path("package").asString("");
+        ranges.addAll(
+            ranges(
+                a.path("component").asString(""),
+                module.isEmpty() ? null : module,
+                a.path("ranges"),
+                subject));
       }
       String id = item.path("id").asString("");
       out.add(
@@ -117,7 +131,8 @@ final class OsvReader {
     return out;
   }
 
-  private static List<AffectedRange> ranges(String component, JsonNode ranges, String subject)
+  private static List<AffectedRange> ranges(
+      String component, @Nullable String module, JsonNode ranges, String subject)
       throws CheckInputException {
     List<AffectedRange> out = new ArrayList<>();
     for (JsonNode r : ranges) {
@@ -129,7 +144,7 @@ final class OsvReader {
       for (JsonNode e : r.path("events")) {
         events.add(event(e, component, subject));
       }
-      out.add(new AffectedRange(component, events));
+      out.add(new AffectedRange(component, module, events));
     }
     return out;
   }

@@ -1,4 +1,4 @@
-/** Am-I-affected: component versions against the feed's ranges. */
+/** Am-I-affected: component versions, given or read from a cluster, against the feed's ranges. */
 @NullMarked
 package io.k8s.cvefeed.check;
 

@@ -3,6 +3,7 @@ package io.k8s.cvefeed.cli;
 import io.k8s.cvefeed.check.CheckInputException;
 import io.k8s.cvefeed.check.CheckReport;
 import io.k8s.cvefeed.check.Checker;
+import io.k8s.cvefeed.check.ClusterVersions;
 import io.k8s.cvefeed.check.ComponentNames;
 import io.k8s.cvefeed.check.FeedLoader;
 import io.k8s.cvefeed.check.Finding;

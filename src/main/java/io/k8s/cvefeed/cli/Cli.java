@@ -36,7 +36,7 @@ public final class Cli {
   }
 
   static int run(String[] args, Context ctx) {
-    CommandLine cl = commandLine(ctx);
+    CommandLine cl = commandLine(ctx, args);
     if (args.length == 0) {
       cl.usage(ctx.err());
       return ExitCode.USAGE;
@@ -46,6 +46,14 @@ public final class Cli {
 
   /** Every command, with the handlers that turn exceptions into messages and exit codes. */
   static CommandLine commandLine(Context ctx) {
+    return commandLine(ctx, new String[0]);
+  }
+
+  /**
+   * The command {@code args} names, or every command when it names none, with the handlers that
+   * turn exceptions into messages and exit codes.
+   */
+  private static CommandLine commandLine(Context ctx, String[] args) {
     CommandLine cl = new CommandLine(new Cli());
     Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
     commands.put("refresh", () -> new RefreshCommand(ctx));

@@ -28,8 +28,16 @@ final class AnnouncementReader {
 
   private AnnouncementReader() {}
 
-  /** The details, or title-only when the body has neither a CVSS vector nor version sections. */
+  /** {@link #read(String, String, DiagnosticLog)} without a summary. */
   static Details read(String body, DiagnosticLog log) {
+    return read(body, "", log);
+  }
+
+  /**
+   * The details, or title-only when the body has neither a CVSS vector nor version sections. The
+   * summary (the title without its ids) may name the component when the body's lines do not.
+   */
+  static Details read(String body, String summary, DiagnosticLog log) {
     Optional<Cvss> cvss = CvssLineReader.read(body, log);
     List<Sections.Section> sections = Sections.parse(body);
     List<VersionLine.Affected> affected = new ArrayList<>();
@@ -43,8 +51,11 @@ final class AnnouncementReader {
     }
     fixed.addAll(upgradeAdvice(body));
     boolean needsDefault = affected.stream().anyMatch(a -> a.components().isEmpty());
-    String component = needsDefault ? Components.defaultFor(body, sections) : Components.FALLBACK;
-    List<AffectedRange> ranges = RangeBuilder.build(affected, fixed, component, log);
+    List<String> components =
+        needsDefault
+            ? DefaultComponents.defaultFor(body, summary, sections)
+            : List.of(Components.FALLBACK);
+    List<AffectedRange> ranges = RangeBuilder.build(affected, fixed, components, log);
     if (hasAffected && ranges.isEmpty()) {
       log.add(
           "versions.none",

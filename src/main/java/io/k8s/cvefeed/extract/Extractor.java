@@ -1,6 +1,7 @@
 package io.k8s.cvefeed.extract;
 
 import io.k8s.cvefeed.model.Advisory;
+import io.k8s.cvefeed.model.AffectedRange;
 import io.k8s.cvefeed.model.Cvss;
 import io.k8s.cvefeed.source.RawIssue;
 import java.util.Optional;
@@ -48,15 +49,32 @@ public final class Extractor {
             issue.updatedAt(),
             status.status());
     Details details = details(body, advisory, log);
+    noModule(details, log);
     return new Extraction(
         advisory.withDetails(details.cvss(), details.ranges(), details.source()), log.all());
+  }
+
+  /** One diagnostic per component that {@link Components} knows no Go module for. */
+  private static void noModule(Details details, DiagnosticLog log) {
+    details.ranges().stream()
+        .filter(r -> r.module() == null)
+        .map(AffectedRange::component)
+        .distinct()
+        .forEach(
+            c ->
+                log.add(
+                    "component.no-module",
+                    "component \""
+                        + c
+                        + "\" has no Go module in the component table; the OSV record leaves it"
+                        + " out (add a row to extract/Components)"));
   }
 
   private static Details details(String body, Advisory advisory, DiagnosticLog log) {
     Optional<Details> osv = OsvBlockReader.read(body, advisory.ids(), log);
     String text = OsvBlockReader.withoutBlock(body);
     if (osv.isEmpty()) {
-      return AnnouncementReader.read(text, log);
+      return AnnouncementReader.read(text, advisory.summary(), log);
     }
     // The block is the source of truth; the text's CVSS line only fills a missing severity.
     DiagnosticLog textLog = new DiagnosticLog(log.issue());

@@ -91,6 +91,16 @@ final class OsvBlockReader {
     if (!name.isString() || name.asString().isBlank()) {
       throw new ShapeException("affected[].package.name is missing");
     }
+    JsonNode named = affected.path("ecosystem_specific").path("component");
+    String component =
+        named.isString() && !named.asString().isBlank()
+            ? Components.canonical(named.asString())
+            : Components.canonical(name.asString());
+    // A Go module path is kept as written; a component name gets its module from the table.
+    String module =
+        name.asString().contains("/")
+            ? name.asString().strip()
+            : Components.module(component).orElse(null);
     List<AffectedRange> out = new ArrayList<>();
     for (JsonNode range : array(affected, "ranges")) {
       String type = range.path("type").asString("");
@@ -107,7 +117,7 @@ final class OsvBlockReader {
       if (events.isEmpty()) {
         throw new ShapeException(name.asString() + ": a range has no events");
       }
-      out.add(new AffectedRange(name.asString(), events));
+      out.add(new AffectedRange(component, module, events));
     }
     return out;
   }

@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
  * Turns the affected and fixed lines of one announcement into per-component OSV ranges.
  *
  * <ol>
- *   <li>Lines without a component belong to the default component; fixed lines without one apply to
- *       every component.
+ *   <li>Lines without a component belong to the default components; fixed lines without one apply
+ *       to every component.
  *   <li>Of several upper-bound-only lines ({@code <= v1.25.3}, {@code <= v1.24.7}) for one
  *       component, the lowest starts at {@code 0}, the others at their own minor line's start.
  *   <li>An inclusive end ({@code last_affected}) becomes {@code fixed} when a fixed version on the
@@ -41,11 +41,11 @@ final class RangeBuilder {
   static List<AffectedRange> build(
       List<VersionLine.Affected> affected,
       List<VersionLine.Fixed> fixed,
-      String defaultComponent,
+      List<String> defaultComponents,
       DiagnosticLog log) {
     Map<String, List<VersionLine.Affected>> lines = new TreeMap<>();
     for (VersionLine.Affected a : affected) {
-      for (String c : a.components().isEmpty() ? List.of(defaultComponent) : a.components()) {
+      for (String c : a.components().isEmpty() ? defaultComponents : a.components()) {
         lines.computeIfAbsent(c, k -> new ArrayList<>()).add(a);
       }
     }
@@ -59,7 +59,8 @@ final class RangeBuilder {
             spans.addAll(resolve(a, startOf(a, lowestUpper), fixes));
           }
           for (Span s : merge(spans, component, log)) {
-            ranges.add(new AffectedRange(component, events(s)));
+            ranges.add(
+                new AffectedRange(component, Components.module(component).orElse(null), events(s)));
           }
         });
     return ranges;

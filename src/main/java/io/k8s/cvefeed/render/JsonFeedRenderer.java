@@ -102,7 +102,7 @@ public final class JsonFeedRenderer implements Renderer {
       g.writeStringProperty("cvss_version", cvss.version());
       g.writeStringProperty("cvss_vector", cvss.vector());
     }
-    affected(g, OsvRanges.byComponent(a.affected()));
+    affected(g, OsvRanges.byComponent(a.affected()), OsvRanges.modules(a.affected()));
     LabelProvenance label = a.labelProvenance();
     if (label != null) {
       g.writeObjectPropertyStart("label_provenance");
@@ -114,7 +114,10 @@ public final class JsonFeedRenderer implements Renderer {
     g.writeEndObject();
   }
 
-  private static void affected(JsonGenerator g, Map<String, List<List<RangeEvent>>> byComponent) {
+  private static void affected(
+      JsonGenerator g,
+      Map<String, List<List<RangeEvent>>> byComponent,
+      Map<String, String> modules) {
     if (byComponent.isEmpty()) {
       return;
     }
@@ -125,6 +128,10 @@ public final class JsonFeedRenderer implements Renderer {
     for (Map.Entry<String, List<List<RangeEvent>>> e : byComponent.entrySet()) {
       g.writeStartObject();
       g.writeStringProperty("component", e.getKey());
+      String module = modules.get(e.getKey());
+      if (module != null) {
+        g.writeStringProperty("package", module);
+      }
       g.writeName("ranges");
       OsvRenderer.ranges(g, e.getValue());
       g.writeEndObject();

@@ -29,6 +29,21 @@ final class OsvRanges {
     return out;
   }
 
+  /**
+   * The Go module of each component that has one, by component: the first module a range of the
+   * component names.
+   */
+  static Map<String, String> modules(List<AffectedRange> affected) {
+    Map<String, String> out = new TreeMap<>();
+    for (AffectedRange r : affected) {
+      String module = r.module();
+      if (module != null) {
+        out.putIfAbsent(r.component(), module);
+      }
+    }
+    return out;
+  }
+
   /** One model range as one or two schema-valid OSV ranges (none when it has no events). */
   static List<List<RangeEvent>> split(List<RangeEvent> events) {
     List<List<RangeEvent>> segments = new ArrayList<>();

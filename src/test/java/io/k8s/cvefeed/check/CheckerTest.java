@@ -76,12 +76,17 @@ class CheckerTest {
             "u",
             List.of(
                 new AffectedRange(
-                    "kubelet", List.of(RangeEvent.introduced("0"), RangeEvent.fixed("1.30.5"))),
+                    "kubelet",
+                    "k8s.io/kubelet",
+                    List.of(RangeEvent.introduced("0"), RangeEvent.fixed("1.30.5"))),
                 new AffectedRange(
                     "kubelet",
+                    "k8s.io/kubelet",
                     List.of(RangeEvent.introduced("1.30.0"), RangeEvent.fixed("1.30.5"))),
                 new AffectedRange(
-                    "kubelet", List.of(RangeEvent.introduced("0"), RangeEvent.fixed("abc123")))));
+                    "kubelet",
+                    "k8s.io/kubelet",
+                    List.of(RangeEvent.introduced("0"), RangeEvent.fixed("abc123")))));
     List<String> problems = new ArrayList<>();
 
     List<Finding> findings =

@@ -47,6 +47,18 @@ class FeedLoaderTest {
   }
 
   @Test
+  void shouldReadTheComponentWhateverTheRecordNamesThePackage() throws Exception {
+    List<Vulnerability> all = FeedLoader.load(CheckFixtures.osvDir().toString());
+
+    // Go module + ecosystem_specific (ours now), component name (ours before), module only (legacy)
+    assertThat(all.get(0).affected())
+        .extracting(r -> r.component() + " " + r.module())
+        .containsOnly("kube-apiserver k8s.io/apiserver");
+    assertThat(all.get(1).affected().get(0).component()).isEqualTo("kubelet");
+    assertThat(all.get(4).affected().get(0).component()).isEqualTo("kubernetes");
+  }
+
+  @Test
   void shouldFindTheOsvDirectoryInsideAPublishedSite() throws Exception {
     copyDir(CheckFixtures.osvDir(), tmp.resolve("osv"));
     Files.writeString(tmp.resolve("changes.json"), "{\"schema\":1}");

@@ -25,21 +25,6 @@ import tools.jackson.databind.json.JsonMapper;
  * main(sharedDataDir, outputFile)}.
  */
 final class OsvLegacyDiff {
-  /** Legacy Go-module package names and the component names announcements use. */
-  private static final Map<String, String> PACKAGES =
-      Map.ofEntries(
-          Map.entry("k8s.io/apiserver", "kube-apiserver"),
-          Map.entry("k8s.io/kubelet", "kubelet"),
-          Map.entry("k8s.io/kubectl", "kubectl"),
-          Map.entry("k8s.io/kube-proxy", "kube-proxy"),
-          Map.entry("k8s.io/controller-manager", "kube-controller-manager"),
-          Map.entry("k8s.io/client-go", "client-go"),
-          Map.entry("k8s.io/kubernetes", "kubernetes"),
-          Map.entry("k8s.io/ingress-nginx", "ingress-nginx"),
-          Map.entry("sigs.k8s.io/secrets-store-csi-driver", "secrets-store-csi-driver"),
-          Map.entry("sigs.k8s.io/azurefile-csi-driver", "azure-file-csi-driver"),
-          Map.entry("github.com/kubernetes-csi/csi-proxy", "kubernetes-csi-proxy"));
-
   private OsvLegacyDiff() {}
 
   public static void main(String[] args) throws Exception {
@@ -53,7 +38,7 @@ final class OsvLegacyDiff {
     Map<String, Advisory> ours = ours();
     Map<String, JsonNode> legacy = legacy(data.resolve("osv-legacy"));
     StringBuilder doc = new StringBuilder(OsvLegacyNotes.HEADER);
-    int[] counts = new int[4];
+    int[] counts = new int[6];
     StringBuilder rows = new StringBuilder();
     for (Map.Entry<String, JsonNode> e : legacy.entrySet()) {
       rows.append(section(e.getKey(), ours.get(e.getKey()), e.getValue(), counts));
@@ -73,6 +58,14 @@ final class OsvLegacyDiff {
         .append(" |\n")
         .append("| not in our corpus, or no ranges on one side | ")
         .append(counts[3])
+        .append(" |\n")
+        .append("| both name packages | ")
+        .append(counts[4])
+        .append(" |\n")
+        .append("| package names (Go modules) agree | ")
+        .append(counts[5])
+        .append(" of ")
+        .append(counts[4])
         .append(" |\n\n");
     return doc.append(rows).toString();
   }
@@ -115,11 +108,21 @@ final class OsvLegacyDiff {
     } else {
       counts[2]++;
     }
-    s.append("- Packages: ours ")
-        .append(components(ours.affected()))
-        .append(", legacy ")
-        .append(legacyPackages(legacy))
-        .append(".\n");
+    TreeSet<String> ourModules = modules(ours.affected());
+    TreeSet<String> legacyModules = legacyPackages(legacy);
+    if (!ourModules.isEmpty() && !legacyModules.isEmpty()) {
+      counts[4]++;
+    }
+    if (!ourModules.isEmpty() && ourModules.equals(legacyModules)) {
+      counts[5]++;
+      s.append("- Packages: agree (").append(list(ourModules)).append(").\n");
+    } else {
+      s.append("- Packages: ours ")
+          .append(list(ourModules))
+          .append(", legacy ")
+          .append(list(legacyModules))
+          .append(".\n");
+    }
     if (mine.equals(theirs) && !mine.isEmpty()) {
       s.append("- Ranges: agree: ").append(String.join(", ", mine)).append(".\n");
     } else {
@@ -183,7 +186,7 @@ final class OsvLegacyDiff {
     TreeSet<String> out = new TreeSet<>();
     for (JsonNode a : legacy.path("affected")) {
       String name = a.path("package").path("name").asString();
-      String component = PACKAGES.getOrDefault(name, name);
+      String component = Components.canonical(name);
       for (JsonNode r : a.path("ranges")) {
         List<RangeEvent> events = new ArrayList<>();
         for (JsonNode e : r.path("events")) {
@@ -221,16 +224,48 @@ final class OsvLegacyDiff {
     return out;
   }
 
-  private static String components(List<AffectedRange> ranges) {
+  /** The Go modules our OSV record names (components without one are left out of it). */
+  private static TreeSet<String> modules(List<AffectedRange> ranges) {
     TreeSet<String> c = new TreeSet<>();
-    ranges.forEach(r -> c.add(r.component()));
-    return c.isEmpty() ? "none" : "`" + String.join("`, `", c) + "`";
+    ranges.stream().map(AffectedRange::module).filter(m -> m != null).forEach(c::add);
+    return c;
   }
 
-  private static String legacyPackages(JsonNode legacy) {
+  private static TreeSet<String> legacyPackages(JsonNode legacy) {
     TreeSet<String> c = new TreeSet<>();
     legacy.path("affected").forEach(a -> c.add(a.path("package").path("name").asString()));
-    return c.isEmpty() ? "none" : "`" + String.join("`, `", c) + "`";
+    return c;
+  }
+
+  /** The CVEs both cover with package names, and those whose names agree, for the test. */
+  static int[] packageAgreement(Path data) throws Exception {
+    Map<String, Advisory> ours = ours();
+    int[] out = new int[2];
+    for (Map.Entry<String, JsonNode> e : legacy(data.resolve("osv-legacy")).entrySet()) {
+      Advisory a = ours.get(e.getKey());
+      TreeSet<String> mine = a == null ? new TreeSet<>() : modules(a.affected());
+      TreeSet<String> theirs = legacyPackages(e.getValue());
+      if (!mine.isEmpty() && !theirs.isEmpty()) {
+        out[0]++;
+        out[1] += mine.equals(theirs) ? 1 : 0;
+      }
+    }
+    return out;
+  }
+
+  /** The CVEs where both name packages and the names differ. */
+  static List<String> packageDisagreements(Path data) throws Exception {
+    Map<String, Advisory> ours = ours();
+    List<String> out = new ArrayList<>();
+    for (Map.Entry<String, JsonNode> e : legacy(data.resolve("osv-legacy")).entrySet()) {
+      Advisory a = ours.get(e.getKey());
+      TreeSet<String> mine = a == null ? new TreeSet<>() : modules(a.affected());
+      TreeSet<String> theirs = legacyPackages(e.getValue());
+      if (!mine.isEmpty() && !theirs.isEmpty() && !mine.equals(theirs)) {
+        out.add(e.getKey());
+      }
+    }
+    return out;
   }
 
   private static TreeSet<String> minus(TreeSet<String> a, TreeSet<String> b) {

@@ -28,4 +28,18 @@ class OsvLegacyDiffTest {
         .as("docs/osv-legacy-diff.md is stale; rerun with -Dosv.legacy.update=true")
         .isEqualTo(generated);
   }
+
+  @Test
+  void shouldAgreeWithLegacyModuleNamesForNineInTenCvesAndExplainTheRest() throws Exception {
+    Path data = RealIssues.dataDir();
+    assumeTrue(Files.isDirectory(data.resolve("osv-legacy")), "shared data absent");
+
+    int[] agreement = OsvLegacyDiff.packageAgreement(data);
+
+    System.out.printf("package names agree with legacy: %d/%d%n", agreement[1], agreement[0]);
+    assertThat(agreement[0]).isPositive();
+    assertThat(agreement[1] * 10).isGreaterThanOrEqualTo(agreement[0] * 9);
+    assertThat(OsvLegacyDiff.packageDisagreements(data))
+        .allSatisfy(id -> assertThat(OsvLegacyNotes.WHY).containsKey(id));
+  }
 }

@@ -18,15 +18,16 @@ final class OsvLegacyNotes {
       what `Extractor` reads from `../shared/data/k8s-issues/issues.json` (for placeholder issues,
       the later feed text of the same issue).
 
-      How to read a section: package names are mapped before comparing ranges
-      (`k8s.io/apiserver` → `kube-apiserver`, `k8s.io/controller-manager` →
-      `kube-controller-manager`, `sigs.k8s.io/azurefile-csi-driver` → `azure-file-csi-driver`, ...).
-      Ranges are compared as intervals `component introduced fixed|last_affected end` (`..` =
-      open-ended). Differences that recur, and why we keep ours:
+      How to read a section: package names are Go modules on both sides (ours come from the
+      component table in `extract/Components`; ecosystem aside, they are the names scanners
+      match) and agree when both records name the same set. Ranges are compared per component
+      (`k8s.io/apiserver` → `kube-apiserver`, through the same table) as intervals `component
+      introduced fixed|last_affected end` (`..` = open-ended). Differences that recur, and why we
+      keep ours:
 
-      - **Package names.** We name the component the announcement names (`kube-apiserver`), not a
-        Go module. Where the announcement names only "Kubernetes" we say `kubernetes`; the legacy
-        tool guessed a module from the prose.
+      - **Package names.** Both name the Go module of the component (`k8s.io/apiserver`). Where
+        the version lines say only "Kubernetes", ours is the component the summary or the body
+        names (one or two of them), else `k8s.io/kubernetes`; a title-only record has none.
       - **`last_affected` instead of `fixed`.** When the announcement lists no fixed version for a
         minor line, we end the range with the last affected version it states; the legacy tool
         invented the next patch as `fixed`.
@@ -43,7 +44,7 @@ final class OsvLegacyNotes {
               "the corpus has no issue for it (the legacy tool read a feed entry we do not have)."),
           Map.entry(
               "CVE-2017-1002102",
-              "the announcement lists \"Kubernetes 1.3.x-1.6.x\" etc. and names no component; the kubelet appears only in the impact prose. Same intervals, different package name."),
+              "the version lines say only \"Kubernetes 1.3.x-1.6.x\" etc.; the one component the body names is the Kubelet (impact prose), so `k8s.io/kubelet`, as the legacy record. Intervals agree."),
           Map.entry(
               "CVE-2018-1002100",
               "the issue body is the original bug report (\"Tracked as CVE-2018-1002100\"): no CVSS line, no version section, so title only. The legacy ranges and vector are not in the text."),
@@ -53,19 +54,19 @@ final class OsvLegacyNotes {
               "the announcement states CVSS:3.0 with the temporal metric E:F; we keep the vector as written (base score 2.6, Low), the legacy tool rewrote it as 3.1 without E:F. It has only a Fixed Versions section (v1.14+ by default, v1.10-v1.14 as an alpha gate, which we report as unreadable), no affected list, so no ranges."),
           Map.entry(
               "CVE-2019-11243",
-              "the affected versions follow the sentence \"In the following versions, ... :\" (read since this diff revealed it) and name no component, so `kubernetes`; the fix versions (1.12.5+, 1.13.1+) are in prose under \"How was the issue fixed?\", which we do not read, so the ranges end with `last_affected`. The legacy tool used client-go (the prose mentions `k8s.io/client-go`)."),
+              "the affected versions follow the sentence \"In the following versions, ... :\" and name no component; the body names the module `k8s.io/client-go`, so that is the package, as the legacy record. The fix versions (1.12.5+, 1.13.1+) are in prose under \"How was the issue fixed?\", which we do not read, so the ranges end with `last_affected`."),
           Map.entry(
               "CVE-2019-11244",
               "the text says only \"kubectl v1.8.0+\" and lists no fixed version; the legacy fixed versions (1.12.9, 1.13.7, 1.14.3) are not in the announcement."),
           Map.entry(
               "CVE-2019-11247",
-              "the version lines say \"Kubernetes 1.7.x-1.12.x\" and no component is named, so `kubernetes`; intervals agree."),
+              "the version lines say \"Kubernetes 1.7.x-1.12.x\"; the summary (\"API server allows access ...\") names the component, so `k8s.io/apiserver`, as the legacy record. Intervals agree."),
           Map.entry(
               "CVE-2019-11248",
               "the body has no CVSS line and no version section (versions only in prose: \"Versions prior to 1.15.0, 1.14.4, ...\"), so title only."),
           Map.entry(
               "CVE-2019-11249",
-              "as CVE-2019-11247: \"Kubernetes 1.0.x-1.12.x\", no component named (kubectl appears in prose). Intervals agree."),
+              "as CVE-2019-11247: \"Kubernetes 1.0.x-1.12.x\"; the summary (\"kubectl cp potential directory traversal\") names kubectl, so `k8s.io/kubectl`. Intervals agree."),
           Map.entry(
               "CVE-2019-11250",
               "the issue is an audit finding with no CVSS vector and no version section: title only."),
@@ -84,10 +85,10 @@ final class OsvLegacyNotes {
               "the announcement's vector carries environmental metrics (CR:H/IR:H/AR:M); we keep the vector as written, the base score (5.5) is the same."),
           Map.entry(
               "CVE-2020-8565",
-              "the version lines say \"kubernetes v1.19.0 - v1.19.5\" and name no component; the legacy tool split it into apiserver and kubectl from the prose."),
+              "the version lines say \"kubernetes v1.19.0 - v1.19.5\"; the body names two components (API server logs, `kubectl` output), so both get the ranges, as in the legacy record."),
           Map.entry(
               "CVE-2020-8566",
-              "the version lines say \"kubernetes v1.19.0 - v1.19.2\"; kube-controller-manager appears only in prose."),
+              "the version lines say \"kubernetes v1.19.0 - v1.19.2\"; the one component the body names is kube-controller-manager, so `k8s.io/controller-manager`, as the legacy record."),
           Map.entry(
               "CVE-2020-10749",
               "the text says \"kubelet v1.17.0-v1.17.6\" and fixed \"kubelet v1.17.7+\"; the legacy `fixed 1.17.17` is a typo."),

@@ -155,10 +155,10 @@ class VersionRangesTest {
             "ingress-nginx: introduced=0 fixed=1.10.4; "
                 + "kube-apiserver: introduced=0 last_affected=1.22.15"),
         row(
-            "branch lines and notes are not versions",
+            "branch lines and notes are not versions; the one component named is the default",
             "- v1.21.0 (Note: not enabled by default in 1.16-1.18)",
             "- kubelet master - fixed by #1\n- v1.21.1\n  - Note: alpha in v1.25-v1.29",
-            "kubernetes: introduced=1.21.0 fixed=1.21.1"),
+            "kubelet: introduced=1.21.0 fixed=1.21.1"),
         row(
             "single version becomes its own range",
             "- v1.12.0",

@@ -47,6 +47,7 @@ final class HistoryFixtures {
         List.of(
             new AffectedRange(
                 "kube-apiserver",
+                "k8s.io/apiserver",
                 List.of(RangeEvent.introduced("1.30.0"), RangeEvent.fixed(fixed))));
     return Advisory.basic(
             number,

@@ -17,6 +17,7 @@ class AffectedRowTest {
             List.of(
                 new AffectedRange(
                     "kube-apiserver",
+                    "k8s.io/apiserver",
                     List.of(
                         introduced("1.27.0"), fixed("1.27.3"), introduced("0"), fixed("1.26.6")))));
 
@@ -31,11 +32,16 @@ class AffectedRowTest {
     assertThat(
             AffectedRow.of(
                 List.of(
-                    new AffectedRange("kubelet", List.of(introduced("0"), lastAffected("1.28.11"))),
-                    new AffectedRange("kubectl", List.of(introduced("1.30.0"))),
-                    new AffectedRange("kube-proxy", List.of(introduced("0"))),
                     new AffectedRange(
-                        "kubeadm", List.of(introduced("1.29.0"), lastAffected("1.29.4"))))))
+                        "kubelet",
+                        "k8s.io/kubelet",
+                        List.of(introduced("0"), lastAffected("1.28.11"))),
+                    new AffectedRange("kubectl", "k8s.io/kubectl", List.of(introduced("1.30.0"))),
+                    new AffectedRange("kube-proxy", "k8s.io/kube-proxy", List.of(introduced("0"))),
+                    new AffectedRange(
+                        "kubeadm",
+                        "k8s.io/kubeadm",
+                        List.of(introduced("1.29.0"), lastAffected("1.29.4"))))))
         .containsExactly(
             new AffectedRow("kube-proxy", "all versions", null),
             new AffectedRow("kubeadm", ">= 1.29.0, <= 1.29.4", null),
@@ -45,12 +51,15 @@ class AffectedRowTest {
 
   @Test
   void shouldStartFromZeroWhenTheAnnouncementGivesOnlyAFixedVersion() {
-    assertThat(AffectedRow.of(List.of(new AffectedRange("kubelet", List.of(fixed("1.24.15"))))))
+    assertThat(
+            AffectedRow.of(
+                List.of(new AffectedRange("kubelet", "k8s.io/kubelet", List.of(fixed("1.24.15"))))))
         .containsExactly(new AffectedRow("kubelet", "< 1.24.15", "1.24.15"));
   }
 
   @Test
   void shouldSkipComponentsWithoutEvents() {
-    assertThat(AffectedRow.of(List.of(new AffectedRange("kubelet", List.of())))).isEmpty();
+    assertThat(AffectedRow.of(List.of(new AffectedRange("kubelet", "k8s.io/kubelet", List.of()))))
+        .isEmpty();
   }
 }

@@ -58,6 +58,7 @@ final class FeedFixtures {
             List.of(
                 new AffectedRange(
                     "kube-apiserver",
+                    "k8s.io/apiserver",
                     List.of(
                         RangeEvent.introduced("1.27.0"),
                         RangeEvent.fixed("1.27.3"),
@@ -65,6 +66,7 @@ final class FeedFixtures {
                         RangeEvent.fixed("1.26.6"))),
                 new AffectedRange(
                     "kube-apiserver-alias",
+                    null,
                     List.of(RangeEvent.introduced("1.25.0"), RangeEvent.fixed("1.25.11")))),
             DetailSource.ANNOUNCEMENT);
   }
@@ -102,6 +104,7 @@ final class FeedFixtures {
             List.of(
                 new AffectedRange(
                     "kubelet",
+                    "k8s.io/kubelet",
                     List.of(RangeEvent.introduced("0"), RangeEvent.lastAffected("1.28.11")))),
             DetailSource.OSV_BLOCK)
         .withLabelProvenance(

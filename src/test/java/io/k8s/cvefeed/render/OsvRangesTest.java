@@ -49,7 +49,10 @@ class OsvRangesTest {
   @Test
   void shouldDropRangesWithoutEvents() {
     assertThat(OsvRanges.split(List.of())).isEmpty();
-    assertThat(OsvRanges.byComponent(List.of(new AffectedRange("kubelet", List.of())))).isEmpty();
+    assertThat(
+            OsvRanges.byComponent(
+                List.of(new AffectedRange("kubelet", "k8s.io/kubelet", List.of()))))
+        .isEmpty();
   }
 
   @Test
@@ -57,9 +60,12 @@ class OsvRangesTest {
     Map<String, List<List<RangeEvent>>> grouped =
         OsvRanges.byComponent(
             List.of(
-                new AffectedRange("kubelet", List.of(introduced("0"), fixed("1.2.3"))),
-                new AffectedRange("kube-apiserver", List.of(introduced("0"), fixed("1.2.3"))),
-                new AffectedRange("kubelet", List.of(introduced("1.3.0"), fixed("1.3.1")))));
+                new AffectedRange(
+                    "kubelet", "k8s.io/kubelet", List.of(introduced("0"), fixed("1.2.3"))),
+                new AffectedRange(
+                    "kube-apiserver", "k8s.io/apiserver", List.of(introduced("0"), fixed("1.2.3"))),
+                new AffectedRange(
+                    "kubelet", "k8s.io/kubelet", List.of(introduced("1.3.0"), fixed("1.3.1")))));
 
     assertThat(grouped.keySet()).containsExactly("kube-apiserver", "kubelet");
     assertThat(grouped.get("kubelet")).hasSize(2);

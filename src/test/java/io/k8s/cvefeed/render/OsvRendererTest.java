@@ -56,15 +56,16 @@ class OsvRendererTest {
             .withDetails(
                 new Cvss("2.0", "AV:N/AC:L/Au:N/C:P/I:P/A:P", 7.5, Severity.HIGH),
                 List.of(
-                    new AffectedRange("kubectl", List.of(fixed("1.24.15"))),
+                    new AffectedRange("kubectl", "k8s.io/kubectl", List.of(fixed("1.24.15"))),
                     new AffectedRange(
                         "kubelet",
+                        "k8s.io/kubelet",
                         List.of(
                             introduced("1.27.0"),
                             fixed("1.27.3"),
                             introduced("1.28.0"),
                             lastAffected("1.28.2"))),
-                    new AffectedRange("kube-proxy", List.of())),
+                    new AffectedRange("kube-proxy", "k8s.io/kube-proxy", List.of())),
                 DetailSource.ANNOUNCEMENT);
     Advisory badUrl =
         Advisory.basic(
@@ -133,19 +134,46 @@ class OsvRendererTest {
     assertThat(record(edgeCases(), "CVE-2025-0505").has("severity")).isFalse();
   }
 
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0} {1} -> {2}")
+  @org.junit.jupiter.params.provider.CsvSource(
+      nullValues = "none",
+      value = {
+        "3.0, CVSS:3.0/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H, CVSS_V3",
+        "3.1, CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H, CVSS_V3",
+        "4.0, CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N, CVSS_V4",
+        "3.1, AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H, none",
+        "2.0, AV:N/AC:L/Au:N/C:P/I:P/A:P, none",
+      })
+  void shouldTypeASeverityByItsVectorPrefix(String version, String vector, String type) {
+    assertThat(OsvRenderer.severityType(new Cvss(version, vector, 9.8, Severity.CRITICAL)))
+        .isEqualTo(type);
+  }
+
   @Test
-  void shouldWriteAffectedPerComponentInKubernetesEcosystem() {
+  void shouldNameTheGoModuleAsPackageAndKeepTheComponentName() {
     JsonNode affected = record(FeedFixtures.basic(), "CVE-2023-2727").get("affected");
 
-    assertThat(affected.size()).isEqualTo(2);
+    // kube-apiserver-alias has no Go module: left out, no scanner could match it.
+    assertThat(affected.size()).isEqualTo(1);
     assertThat(affected.get(0).get("package").get("ecosystem").stringValue())
         .isEqualTo("Kubernetes");
     assertThat(affected.get(0).get("package").get("name").stringValue())
+        .isEqualTo("k8s.io/apiserver");
+    assertThat(affected.get(0).get("ecosystem_specific").get("component").stringValue())
         .isEqualTo("kube-apiserver");
     JsonNode range = affected.get(0).get("ranges").get(0);
     assertThat(range.get("type").stringValue()).isEqualTo("SEMVER");
     assertThat(range.get("events").get(1).get("fixed").stringValue()).isEqualTo("1.27.3");
     assertThat(record(FeedFixtures.basic(), "CVE-2024-0001").has("affected")).isFalse();
+  }
+
+  @Test
+  void shouldSortAffectedByModule() {
+    JsonNode affected = record(edgeCases(), "CVE-2025-0505").get("affected");
+
+    List<String> names = new ArrayList<>();
+    affected.forEach(a -> names.add(a.get("package").get("name").stringValue()));
+    assertThat(names).containsExactly("k8s.io/kubectl", "k8s.io/kubelet");
   }
 
   @Test

@@ -80,6 +80,7 @@ final class WebFixtures {
             List.of(
                 new AffectedRange(
                     "ingress-nginx",
+                    "k8s.io/ingress-nginx",
                     List.of(
                         RangeEvent.introduced("0"),
                         RangeEvent.fixed("1.11.5"),

@@ -1,4 +1,4 @@
-package io.k8s.cvefeed.cli;
+package io.k8s.cvefeed.check;
 
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeSystemInfo;
@@ -7,9 +7,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.VersionInfo;
-import io.k8s.cvefeed.check.ComponentNames;
-import io.k8s.cvefeed.check.RunningVersion;
-import io.k8s.cvefeed.check.Target;
 import io.k8s.cvefeed.config.UsageException;
 import io.k8s.cvefeed.model.InvalidInputException;
 import java.nio.file.Files;
@@ -24,15 +21,16 @@ import org.jspecify.annotations.Nullable;
 /**
  * Reads what a cluster runs, through fabric8's client: the API server's {@code /version} stands for
  * the control plane; each node's {@code kubeletVersion} and {@code kubeProxyVersion} for itself.
- * Nodes running the same version are one target.
+ * Nodes running the same version are one target. The only class that talks to a cluster: fabric8
+ * stays in this package (an architecture rule keeps it here).
  */
-final class ClusterVersions {
+public final class ClusterVersions {
   static final int TIMEOUT_MS = 15_000;
 
   private ClusterVersions() {}
 
   /** Reading the cluster failed; the message names the cluster and the cause. */
-  static final class ClusterException extends Exception {
+  public static final class ClusterException extends Exception {
     private static final long serialVersionUID = 1L;
 
     ClusterException(String message, @Nullable Throwable cause) {
@@ -40,7 +38,13 @@ final class ClusterVersions {
     }
   }
 
-  static List<Target> read(Path kubeconfig, @Nullable String context)
+  /**
+   * The targets a cluster runs: its control plane, then one per (node component, version).
+   *
+   * @throws UsageException the kubeconfig or context cannot be used
+   * @throws ClusterException the cluster cannot be read
+   */
+  public static List<Target> read(Path kubeconfig, @Nullable String context)
       throws UsageException, ClusterException {
     if (!Files.isRegularFile(kubeconfig)) {
       throw new UsageException("--kubeconfig " + kubeconfig + ": no such file");
