@@ -7,7 +7,6 @@ import io.k8s.cvefeed.model.Feed;
 import io.k8s.cvefeed.model.FeedInfo;
 import io.k8s.cvefeed.publish.Manifest;
 import io.k8s.cvefeed.publish.PublishException;
-import io.k8s.cvefeed.publish.PublishResult;
 import io.k8s.cvefeed.publish.Publisher;
 import io.k8s.cvefeed.publish.Release;
 import io.k8s.cvefeed.render.Artifact;
@@ -96,8 +95,9 @@ public final class Refresher {
 
     ReleaseOnce release = new ReleaseOnce(snapshot, stamping);
     List<TargetResult> results = new ArrayList<>();
+    TargetGate gate = new TargetGate(allowShrink);
     for (Publisher publisher : publishers) {
-      results.add(publishTo(publisher, items, digest, release));
+      results.add(gate.publish(publisher, items, digest, release));
     }
     int skipped = (int) diagnostics.stream().filter(Diagnostic::skipsIssue).count();
     Instant end = clock.instant();
@@ -171,31 +171,6 @@ public final class Refresher {
       List<Artifact> rendered,
       long extractNanos) {}
 
-  private TargetResult publishTo(
-      Publisher publisher, List<String> items, String digest, ReleaseOnce release)
-      throws InterruptedException {
-    String target = publisher.target();
-    try {
-      Manifest current = publisher.published();
-      if (current != null && current.digest().equals(digest)) {
-        return new TargetResult(target, TargetResult.Outcome.UNCHANGED, 0, 0, null);
-      }
-      if (current != null && !allowShrink) {
-        String refusal = ShrinkGuard.check(current.items(), items);
-        if (refusal != null) {
-          return new TargetResult(
-              target, TargetResult.Outcome.REFUSED, 0, 0, target + ": " + refusal);
-        }
-      }
-      PublishResult result = publisher.publish(release.get(publisher), current);
-      return new TargetResult(
-          target, TargetResult.Outcome.PUBLISHED, result.written(), result.removed(), null);
-    } catch (PublishException e) {
-      return new TargetResult(
-          target, TargetResult.Outcome.FAILED, 0, 0, String.valueOf(e.getMessage()));
-    }
-  }
-
   private List<Advisory> extractAll(List<RawIssue> issues, List<Diagnostic> diagnostics) {
     List<Advisory> advisories = new ArrayList<>();
     // Extraction is pure and costs ~0.1 ms an issue: spread it over the cores, keep the order.
@@ -213,38 +188,56 @@ public final class Refresher {
    * The release, built once, when the first changed target needs it: its {@code updated_at} is the
    * time the content was found changed.
    */
-  private final class ReleaseOnce {
+  private final class ReleaseOnce implements TargetGate.Releases {
     private final Snapshot snapshot;
     private final Stamping stamping;
     private @Nullable Release value;
+    private @Nullable Release repair;
 
     ReleaseOnce(Snapshot snapshot, Stamping stamping) {
       this.snapshot = snapshot;
       this.stamping = stamping;
     }
 
-    Release get(Publisher first) throws PublishException, InterruptedException {
-      Release r = value;
-      if (r == null) {
-        List<Artifact> early = stamping.result();
-        Instant now =
-            early != null
-                ? Objects.requireNonNull(stamping.now)
-                : clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        Feed stamped = snapshot.feed().withUpdatedAt(now);
-        List<Artifact> artifacts = new ArrayList<>(early != null ? merge(early) : render(stamped));
-        if (extras != null) {
-          artifacts.addAll(extras.extras(stamped, List.copyOf(artifacts), now, first));
+    @Override
+    public Release release(Publisher target, @Nullable Instant updatedAt)
+        throws PublishException, InterruptedException {
+      if (updatedAt == null) {
+        Release r = value;
+        if (r == null) {
+          r = build(target, null);
+          value = r;
         }
-        artifacts.sort(Comparator.comparing(Artifact::path));
-        Manifest manifest = Manifest.of(snapshot.digest(), now, snapshot.items(), artifacts);
-        if (signer != null) {
-          artifacts.add(signer.sign(manifest.toArtifact()));
-        }
-        r = new Release(artifacts, manifest);
-        value = r;
+        return r;
+      }
+      Release r = repair;
+      if (r == null || !r.manifest().updatedAt().equals(updatedAt)) {
+        r = build(target, updatedAt);
+        repair = r;
       }
       return r;
+    }
+
+    private Release build(Publisher first, @Nullable Instant at)
+        throws PublishException, InterruptedException {
+      List<Artifact> early = at == null ? stamping.result() : null;
+      Instant now =
+          at != null
+              ? at
+              : early != null
+                  ? Objects.requireNonNull(stamping.now)
+                  : clock.instant().truncatedTo(ChronoUnit.SECONDS);
+      Feed stamped = snapshot.feed().withUpdatedAt(now);
+      List<Artifact> artifacts = new ArrayList<>(early != null ? merge(early) : render(stamped));
+      if (extras != null) {
+        artifacts.addAll(extras.extras(stamped, List.copyOf(artifacts), now, first));
+      }
+      artifacts.sort(Comparator.comparing(Artifact::path));
+      Manifest manifest = Manifest.of(snapshot.digest(), now, snapshot.items(), artifacts);
+      if (signer != null) {
+        artifacts.add(signer.sign(manifest.toArtifact()));
+      }
+      return new Release(artifacts, manifest);
     }
 
     /** Re-renders only what depends on the time, when the restamper says what that is. */
