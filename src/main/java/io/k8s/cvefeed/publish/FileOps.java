@@ -19,10 +19,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * there.
  */
 class FileOps {
-  /** Test hook: after this many steps, print {@value #PAUSED} to stderr and wait forever. */
+  /**
+   * Test hook: after this many steps, print {@value #PAUSED} to stderr and wait forever; {@code 0}
+   * prints {@value #COUNTED} and the number of steps taken when the process exits instead.
+   */
   static final String PAUSE_ENV = "CVEFEED_TEST_PAUSE_AFTER_FILE_OPS";
 
   static final String PAUSED = "cvefeed-test: paused after file operation ";
+
+  static final String COUNTED = "cvefeed-test: file operations taken: ";
 
   static final FileOps REAL = new FileOps();
 
@@ -87,6 +92,10 @@ class FileOps {
     Pausing(int pauseAfter, PrintStream log) {
       this.pauseAfter = pauseAfter;
       this.log = log;
+      if (pauseAfter <= 0) {
+        Runtime.getRuntime()
+            .addShutdownHook(new Thread(() -> log.println(COUNTED + steps.get()), "cvefeed-count"));
+      }
     }
 
     private void step() throws IOException {
