@@ -37,6 +37,18 @@ class ArchitectureTest {
         .check(classes);
   }
 
+  /** The atomic-write helper is shared by every layer, so it may use nothing of ours. */
+  @Test
+  void filesShouldDependOnTheJdkOnly() {
+    classes()
+        .that()
+        .resideInAPackage(pkg("files"))
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage("java..", "org.jspecify..", pkg("files"))
+        .check(classes);
+  }
+
   @Test
   void nothingShouldDependOnTheCli() {
     noClasses()

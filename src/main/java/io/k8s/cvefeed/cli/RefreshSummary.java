@@ -17,12 +17,17 @@ final class RefreshSummary {
 
   private RefreshSummary() {}
 
-  /** {@code published}, {@code unchanged} or {@code failed}. */
+  /** {@code published}, {@code repaired}, {@code unchanged} or {@code failed}. */
   static String outcome(RefreshReport r) {
     if (r.anyFailed()) {
       return "failed";
     }
-    return r.anyPublished() ? "published" : "unchanged";
+    if (r.anyPublished()) {
+      return "published";
+    }
+    boolean repaired =
+        r.targets().stream().anyMatch(t -> t.outcome() == TargetResult.Outcome.REPAIRED);
+    return repaired ? "repaired" : "unchanged";
   }
 
   /** E.g. {@code refresh published: 2 pages (1 not modified), 74 items, 2 skipped, 0.84 s; …}. */
@@ -38,7 +43,17 @@ final class RefreshSummary {
                     + t.written()
                     + " written, "
                     + t.removed()
-                    + " removed)";
+                    + " removed)"
+                    + repairs(t);
+            case REPAIRED ->
+                "repaired "
+                    + t.target()
+                    + " ("
+                    + t.written()
+                    + " written, "
+                    + t.removed()
+                    + " removed)"
+                    + repairs(t);
             case UNCHANGED -> "unchanged " + t.target();
             case REFUSED -> "refused " + t.target();
             case FAILED -> "failed " + t.target();
@@ -59,6 +74,16 @@ final class RefreshSummary {
         String.join("; ", targets));
   }
 
+  /** {@code ": was osv/X.json: missing, …"}, at most three problems named, or "". */
+  private static String repairs(TargetResult t) {
+    List<String> r = t.repairs();
+    if (r.isEmpty()) {
+      return "";
+    }
+    String named = String.join(", ", r.subList(0, Math.min(3, r.size())));
+    return " after finding " + named + (r.size() > 3 ? " and " + (r.size() - 3) + " more" : "");
+  }
+
   /** One line per target that failed or refused, and which targets were published. */
   static List<String> errors(RefreshReport r) {
     List<String> lines = new ArrayList<>();
@@ -71,6 +96,7 @@ final class RefreshSummary {
       List<String> ok = new ArrayList<>();
       for (TargetResult t : r.targets()) {
         if (t.outcome() == TargetResult.Outcome.PUBLISHED
+            || t.outcome() == TargetResult.Outcome.REPAIRED
             || t.outcome() == TargetResult.Outcome.UNCHANGED) {
           ok.add(t.target() + " (" + t.outcome().wireName() + ")");
         }
@@ -109,6 +135,10 @@ final class RefreshSummary {
       n.put("removed", t.removed());
       if (t.error() != null) {
         n.put("error", t.error());
+      }
+      if (!t.repairs().isEmpty()) {
+        ArrayNode repairs = n.putArray("repairs");
+        t.repairs().forEach(repairs::add);
       }
     }
     ArrayNode diags = root.putArray("diagnostics");

@@ -3,6 +3,7 @@ package io.k8s.cvefeed.cli;
 import io.k8s.cvefeed.config.Durations;
 import io.k8s.cvefeed.config.RefreshConfig;
 import io.k8s.cvefeed.config.UsageException;
+import io.k8s.cvefeed.publish.StatusFile;
 import io.k8s.cvefeed.refresh.LastRelease;
 import io.k8s.cvefeed.refresh.RefreshReport;
 import io.k8s.cvefeed.refresh.Refresher;
@@ -118,7 +119,9 @@ final class ServeCommand implements Callable<Integer> {
                 dir,
                 () -> {
                   RefreshReport report = refresher.refresh();
-                  StatusFile.afterRefresh(dir, report, stale);
+                  if (!report.anyFailed()) {
+                    StatusFile.write(dir, report.finishedAt(), stale);
+                  }
                   return report;
                 })
             .bind(address())

@@ -1,11 +1,10 @@
 package io.k8s.cvefeed.integrity;
 
+import io.k8s.cvefeed.files.AtomicFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -45,35 +44,17 @@ final class DirectoryProvenanceCache implements ProvenanceCache {
   public void put(long issue, Instant updatedAt, Found found) {
     String login = found.login() == null ? NONE : found.login();
     String at = found.at() == null ? NONE : found.at().toString();
-    Path tmp = null;
     try {
       Files.createDirectories(dir);
-      tmp = Files.createTempFile(dir, "tmp-", ".part");
-      Files.writeString(tmp, updatedAt + "\n" + login + "\n" + at + "\n", StandardCharsets.UTF_8);
-      move(tmp, file(issue));
-      tmp = null;
+      AtomicFile.write(
+          file(issue),
+          (updatedAt + "\n" + login + "\n" + at + "\n").getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       // The cache is an optimisation: the events are fetched again next time.
-    } finally {
-      if (tmp != null) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException e) {
-          // ignored: a stray temporary file is harmless
-        }
-      }
     }
   }
 
   Path file(long issue) {
     return dir.resolve(issue + ".txt");
-  }
-
-  private static void move(Path from, Path to) throws IOException {
-    try {
-      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-    }
   }
 }

@@ -1,5 +1,6 @@
 package io.k8s.cvefeed.integrity;
 
+import io.k8s.cvefeed.files.PublishedDirectory;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /** Reads the files of a published release by relative path, from a directory or a URL. */
 public interface ReleaseReader {
@@ -17,12 +19,27 @@ public interface ReleaseReader {
   /** Where {@code path} is read from, for messages. */
   String where(String path);
 
-  /** Reads from a local directory, e.g. what {@code refresh --out DIR} wrote. */
+  /**
+   * Reads from a local directory, e.g. what {@code refresh --out DIR} wrote: from the release it
+   * publishes at the first read (its {@code .current} link is resolved once), so every file read
+   * belongs to one release even while a refresh switches to the next.
+   */
   static ReleaseReader directory(Path dir) {
     return new ReleaseReader() {
+      private @Nullable Path root;
+
+      private Path root() throws IOException {
+        Path r = root;
+        if (r == null) {
+          r = PublishedDirectory.currentRoot(dir);
+          root = r;
+        }
+        return r;
+      }
+
       @Override
       public byte[] read(String path) throws IOException {
-        return Files.readAllBytes(dir.resolve(path));
+        return Files.readAllBytes(root().resolve(path));
       }
 
       @Override

@@ -4,36 +4,40 @@ import io.k8s.cvefeed.render.Artifact;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Publishes into a local directory ({@code file://}). Every file is written to a temporary file
- * beside it and renamed into place, so a reader never sees half a file; {@code manifest.json} is
- * renamed last. A lock file serialises writers on the same directory.
+ * Publishes into a local directory ({@code file://}), one whole release at a time (ADR 009): the
+ * release is staged in {@code DIR/.releases/ID.staging}, forced to disk and checked against what
+ * was rendered, then switched in by renaming the {@code DIR/.current} link. Every published path is
+ * a link through {@code .current}, so a reader of {@code DIR} sees the old release or the new one,
+ * never a mix, whatever happens to the writer. The previous release is kept; older ones are
+ * deleted. A lock file serialises writers on the same directory: the second waits, then finds the
+ * manifest changed and stops.
  */
 public final class DirectoryPublisher implements Publisher {
   static final String LOCK_FILE = ".cvefeed.lock";
-  private static final int WRITERS = 4;
-  private static final int PARALLEL_THRESHOLD = 64;
   private final Path dir;
+  private final FileOps ops;
 
   public DirectoryPublisher(Path dir) {
+    this(dir, FileOps.fromEnvironment());
+  }
+
+  DirectoryPublisher(Path dir, FileOps ops) {
     this.dir = dir.toAbsolutePath().normalize();
+    this.ops = ops;
   }
 
   public Path directory() {
@@ -47,9 +51,15 @@ public final class DirectoryPublisher implements Publisher {
 
   @Override
   public @Nullable Manifest published() throws PublishException {
-    Path file = dir.resolve(Manifest.PATH);
+    byte[] bytes = read(Manifest.PATH);
+    return bytes == null ? null : Manifest.parse(bytes, dir.resolve(Manifest.PATH).toUri() + "");
+  }
+
+  @Override
+  public byte @Nullable [] read(String path) throws PublishException {
+    Path file = dir.resolve(path);
     try {
-      return Manifest.parse(Files.readAllBytes(file), file.toUri().toString());
+      return Files.readAllBytes(resolveChecked(ReleaseLayout.currentRoot(dir), path));
     } catch (NoSuchFileException e) {
       return null;
     } catch (IOException e) {
@@ -57,24 +67,59 @@ public final class DirectoryPublisher implements Publisher {
     }
   }
 
+  /**
+   * Checks every file {@code published} lists: reachable from {@code DIR}, in the current release,
+   * with its SHA-256; and that the directory switches releases atomically (a flat directory from
+   * before release directories does not). Also removes a staging directory a crash left behind,
+   * when no other writer holds the lock.
+   */
   @Override
-  public byte @Nullable [] read(String path) throws PublishException {
-    Path file = resolveChecked(path);
+  public List<Damage> damage(Manifest published) throws PublishException {
+    List<Damage> found = new ArrayList<>();
     try {
-      return Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      return null;
+      Path release = ReleaseLayout.currentRelease(dir);
+      if (release == null) {
+        found.add(
+            new Damage(
+                Damage.WHOLE_TARGET,
+                "flat layout, files replaced one by one; moving to release directories"));
+      }
+      found.addAll(ReleaseCheck.check(dir, release == null ? dir : release, published));
+      removeLeftoversIfIdle();
     } catch (IOException e) {
-      throw new PublishException(file.toUri() + ": cannot read (" + describe(e) + ")", e);
+      throw new PublishException(target() + ": cannot check (" + describe(e) + ")", e);
+    }
+    return found;
+  }
+
+  private void removeLeftoversIfIdle() throws IOException {
+    Path lockPath = dir.resolve(LOCK_FILE);
+    if (!Files.exists(lockPath)) {
+      return;
+    }
+    try (FileChannel channel = FileChannel.open(lockPath, StandardOpenOption.WRITE);
+        FileLock lock = channel.tryLock()) {
+      if (lock != null) {
+        new ReleaseSwitch(dir, ops).removeLeftovers();
+      }
     }
   }
 
   @Override
   public PublishResult publish(Release release, @Nullable Manifest previous)
       throws PublishException, InterruptedException {
-    PublishPlan plan = PublishPlan.of(release, previous, this);
+    return publish(release, previous, Set.of());
+  }
+
+  @Override
+  public PublishResult publish(Release release, @Nullable Manifest previous, Set<String> rewrite)
+      throws PublishException, InterruptedException {
+    PublishPlan plan = PublishPlan.of(release, previous, this, rewrite);
     if (plan.unchanged()) {
       return new PublishResult(target(), 0, 0);
+    }
+    for (Artifact a : release.artifacts()) {
+      resolveChecked(dir, a.path());
     }
     createDirectory(dir);
     Path lockPath = dir.resolve(LOCK_FILE);
@@ -82,56 +127,72 @@ public final class DirectoryPublisher implements Publisher {
             FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock = channel.lock()) {
       checkNoOtherWriter(previous);
-      List<Artifact> changed = new ArrayList<>();
-      for (Artifact a : release.artifacts()) {
-        if (!unchanged(a, previous)) {
-          changed.add(a);
-        }
-      }
-      writeAll(changed);
-      write(release.manifest().toArtifact(), true);
-      int written = changed.size() + 1;
-      int removed = remove(plan.removals());
-      return new PublishResult(target(), written, removed);
+      return switchTo(release, previous, rewrite, plan);
     } catch (IOException e) {
       throw new PublishException(
-          lockPath.toUri() + ": cannot lock the directory (" + describe(e) + ")", e);
+          target() + ": cannot publish (" + describe(e) + "); the previous release is intact", e);
+    }
+  }
+
+  private PublishResult switchTo(
+      Release release, @Nullable Manifest previous, Set<String> rewrite, PublishPlan plan)
+      throws IOException {
+    ReleaseSwitch sw = new ReleaseSwitch(dir, ops);
+    sw.removeLeftovers();
+    Path current = ReleaseLayout.currentRelease(dir);
+    if (current == null && previous != null) {
+      current = FlatMigration.migrate(dir, previous, ops, sw);
+    }
+    List<Artifact> files = new ArrayList<>(release.artifacts());
+    files.add(release.manifest().toArtifact());
+    String id = sw.newId(release.manifest());
+    int[] written = {0};
+    Path staging = sw.stage(id, files, current, previous, rewrite, written);
+    try {
+      ReleaseSwitch.verify(staging, files, current);
+      Path sealed = sw.seal(staging, id);
+      staging = null;
+      Set<String> paths = new LinkedHashSet<>();
+      files.forEach(a -> paths.add(a.path()));
+      sw.link(newPaths(paths, previous, rewrite));
+      sw.switchIn(sealed);
+      Set<String> gone = new HashSet<>(plan.removals());
+      gone.removeAll(paths);
+      sw.unlink(gone);
+      Set<Path> keep = new HashSet<>();
+      keep.add(sealed.normalize());
+      if (current != null) {
+        keep.add(current.normalize());
+      }
+      sw.prune(keep);
+      return new PublishResult(target(), written[0], plan.removals().size());
+    } finally {
+      if (staging != null) {
+        ReleaseSwitch.deleteTree(staging);
+      }
     }
   }
 
   /**
-   * Writes the artifacts a few at a time: a release of thousands of small files is bound by file
-   * system calls, not by the CPU. Stops at the first failure; the manifest is not written then.
+   * The paths whose visible link may be missing: new ones, ones a check found damaged, and all of
+   * them when the check found the layout itself at fault or nothing was published before.
    */
-  private void writeAll(List<Artifact> artifacts) throws PublishException, InterruptedException {
-    if (artifacts.size() < PARALLEL_THRESHOLD) {
-      for (Artifact a : artifacts) {
-        write(a, false);
-      }
-      return;
+  private static Set<String> newPaths(
+      Set<String> paths, @Nullable Manifest previous, Set<String> rewrite) {
+    if (previous == null || rewrite.contains(Damage.WHOLE_TARGET)) {
+      return paths;
     }
-    ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (Artifact a : artifacts) {
-        futures.add(
-            pool.submit(
-                () -> {
-                  write(a, false);
-                  return null;
-                }));
+    Set<String> fresh = new LinkedHashSet<>();
+    for (String p : paths) {
+      if (!previous.files().containsKey(p) || rewrite.contains(p)) {
+        fresh.add(p);
       }
-      for (Future<?> f : futures) {
-        f.get();
-      }
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof PublishException pe) {
-        throw pe;
-      }
-      throw new PublishException(target() + ": write failed (" + e.getCause() + ")", e);
-    } finally {
-      pool.shutdownNow();
     }
+    fresh.add(Manifest.PATH);
+    if (paths.contains(Manifest.SIGNATURE_PATH)) {
+      fresh.add(Manifest.SIGNATURE_PATH);
+    }
+    return fresh;
   }
 
   private void checkNoOtherWriter(@Nullable Manifest previous) throws PublishException {
@@ -139,108 +200,31 @@ public final class DirectoryPublisher implements Publisher {
         previous, published(), dir.resolve(Manifest.PATH).toUri().toString());
   }
 
-  private boolean unchanged(Artifact a, @Nullable Manifest previous) throws PublishException {
-    if (previous == null) {
-      return false;
-    }
-    Manifest.FileEntry entry = previous.files().get(a.path());
-    return entry != null && entry.sha256().equals(a.sha256()) && Files.isRegularFile(resolve(a));
-  }
-
-  private int remove(List<String> paths) throws PublishException {
-    int removed = 0;
-    for (String path : paths) {
-      Path file = resolveChecked(path);
-      try {
-        if (Files.deleteIfExists(file)) {
-          removed++;
-        }
-      } catch (IOException ex) {
-        throw new PublishException(file.toUri() + ": cannot remove (" + describe(ex) + ")", ex);
-      }
-    }
-    return removed;
-  }
-
-  /**
-   * Writes through a temporary file and a rename, so readers never see half a file. Only the
-   * manifest is forced to disk: syncing each of thousands of OSV records costs seconds, and after a
-   * crash a torn artifact shows up as a hash mismatch against the manifest ({@code verify}).
-   */
-  private void write(Artifact a, boolean sync) throws PublishException {
-    Path target = resolve(a);
-    createDirectory(Objects.requireNonNull(target.getParent()));
-    Path tmp = null;
-    try {
-      // One writer at a time holds the directory lock, so a fixed temporary name is safe.
-      tmp = target.resolveSibling("." + target.getFileName() + ".part");
-      try (FileChannel ch =
-          FileChannel.open(
-              tmp,
-              StandardOpenOption.CREATE,
-              StandardOpenOption.TRUNCATE_EXISTING,
-              StandardOpenOption.WRITE)) {
-        a.writeTo(ch);
-        if (sync) {
-          ch.force(true);
-        }
-      }
-      makeReadable(tmp);
-      move(tmp, target);
-      tmp = null;
-    } catch (IOException e) {
+  private Path resolveChecked(Path root, String relative) throws PublishException {
+    Path p = root.resolve(relative).normalize();
+    if (!p.startsWith(root) || relative.startsWith(".") || relative.contains("/.")) {
       throw new PublishException(
-          target.toUri() + ": cannot write (" + describe(e) + "); check the directory is writable",
-          e);
-    } finally {
-      if (tmp != null) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-          // best effort: a leftover .part file is never listed in a manifest
-        }
-      }
-    }
-  }
-
-  private static void move(Path from, Path to) throws IOException {
-    try {
-      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-    }
-  }
-
-  private static void makeReadable(Path file) throws IOException {
-    if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
-    }
-  }
-
-  private Path resolve(Artifact a) throws PublishException {
-    return resolveChecked(a.path());
-  }
-
-  private Path resolveChecked(String relative) throws PublishException {
-    Path p = dir.resolve(relative).normalize();
-    if (!p.startsWith(dir)) {
-      throw new PublishException(target() + ": refusing path outside the directory: " + relative);
+          target() + ": refusing a path outside the directory or hidden: " + relative);
     }
     return p;
   }
 
-  private static void createDirectory(Path d) throws PublishException {
+  private void createDirectory(Path d) throws PublishException {
     try {
-      Files.createDirectories(d);
+      ops.createDirectory(d);
     } catch (IOException e) {
       throw new PublishException(
           d.toUri() + ": cannot create directory (" + describe(e) + "); check the path", e);
     }
   }
 
-  private static String describe(IOException e) {
+  static String describe(IOException e) {
     if (e instanceof FileSystemException fse && fse.getReason() != null) {
-      return fse.getClass().getSimpleName() + ": " + fse.getReason();
+      return fse.getClass().getSimpleName()
+          + ": "
+          + Objects.requireNonNullElse(fse.getFile(), "")
+          + (fse.getFile() == null ? "" : ": ")
+          + fse.getReason();
     }
     return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
   }

@@ -34,12 +34,23 @@ public record PublishPlan(
 
   /** The plan from {@code previous} (null: nothing published yet) to {@code release}. */
   public static PublishPlan of(Release release, @Nullable Manifest previous) {
+    return of(release, previous, Set.of());
+  }
+
+  /**
+   * The plan from {@code previous} to {@code release}, also rewriting the paths in {@code rewrite}
+   * (a self-check found them damaged) even where {@code previous} lists the same SHA-256. A
+   * non-empty {@code rewrite} never counts as unchanged.
+   */
+  public static PublishPlan of(Release release, @Nullable Manifest previous, Set<String> rewrite) {
     List<Artifact> writes = new ArrayList<>();
     Set<String> paths = new HashSet<>();
     for (Artifact a : release.artifacts()) {
       paths.add(a.path());
       Manifest.FileEntry old = previous == null ? null : previous.files().get(a.path());
       if (old == null
+          || rewrite.contains(a.path())
+          || rewrite.contains(Damage.WHOLE_TARGET)
           || !old.sha256().equals(a.sha256())
           || !old.mediaType().equals(a.mediaType())) {
         writes.add(a);
@@ -56,6 +67,7 @@ public record PublishPlan(
     }
     boolean unchanged =
         previous != null
+            && rewrite.isEmpty()
             && writes.isEmpty()
             && removals.isEmpty()
             && previous.digest().equals(release.manifest().digest());
@@ -70,7 +82,14 @@ public record PublishPlan(
    */
   public static PublishPlan of(Release release, @Nullable Manifest previous, Publisher target)
       throws PublishException, InterruptedException {
-    PublishPlan plan = of(release, previous);
+    return of(release, previous, target, Set.of());
+  }
+
+  /** {@link #of(Release, Manifest, Publisher)}, rewriting {@code rewrite} as well. */
+  public static PublishPlan of(
+      Release release, @Nullable Manifest previous, Publisher target, Set<String> rewrite)
+      throws PublishException, InterruptedException {
+    PublishPlan plan = of(release, previous, rewrite);
     if (plan.unchanged()
         || release.artifacts().stream().anyMatch(a -> a.path().equals(Manifest.SIGNATURE_PATH))
         || target.read(Manifest.SIGNATURE_PATH) == null) {

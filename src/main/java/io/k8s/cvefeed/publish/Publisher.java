@@ -1,5 +1,7 @@
 package io.k8s.cvefeed.publish;
 
+import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /** A place the feed is published to. Implementations: technology + role ({@code GcsPublisher}). */
@@ -19,6 +21,28 @@ public interface Publisher {
    */
   PublishResult publish(Release release, @Nullable Manifest previous)
       throws PublishException, InterruptedException;
+
+  /**
+   * Publishes {@code release} like {@link #publish(Release, Manifest)}, also rewriting the paths in
+   * {@code rewrite} that {@link #damage(Manifest)} reported ({@link Damage#WHOLE_TARGET}: every
+   * path), even when {@code previous} lists them with the same SHA-256 or the digest is unchanged.
+   * Targets without a self-check ignore {@code rewrite}.
+   */
+  default PublishResult publish(Release release, @Nullable Manifest previous, Set<String> rewrite)
+      throws PublishException, InterruptedException {
+    return publish(release, previous);
+  }
+
+  /**
+   * How the target differs from {@code published}, the manifest it holds: a listed file missing or
+   * holding another SHA-256, or a target that cannot switch releases atomically. Compares what the
+   * target stores (file hashes, a bucket listing's hashes), never downloads the files. Empty when
+   * the target holds the whole release; targets that keep their own integrity (git) always return
+   * empty.
+   */
+  default List<Damage> damage(Manifest published) throws PublishException, InterruptedException {
+    return List.of();
+  }
 
   /**
    * Reads one published file, e.g. the previous {@code changes.json}, or returns {@code null} when

@@ -141,14 +141,14 @@ public final class Refresher {
     }
 
     @Override
-    public Release release(Publisher first)
+    public Release release(Publisher first, @Nullable Instant updatedAt)
         throws SourceException, PublishException, InterruptedException {
       ReleaseAssembler r = release;
       if (r == null) {
         r = new ReleaseAssembler(snapshot(), renderer, clock, extras, signer);
         release = r;
       }
-      return r.get(first);
+      return r.get(first, updatedAt);
     }
   }
 

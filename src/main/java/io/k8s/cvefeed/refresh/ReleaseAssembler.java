@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Builds the release of a snapshot once, when the first changed target needs it: its {@code
  * updated_at} is the time the content was found changed. Only the time-stamped formats are rendered
- * again; every other artifact is the snapshot's own.
+ * again; every other artifact is the snapshot's own. A repair asks for the release at the time its
+ * target's manifest holds, so that the bytes written again are the bytes published before.
  */
 final class ReleaseAssembler {
   private final Snapshot snapshot;
@@ -27,7 +29,8 @@ final class ReleaseAssembler {
   private final Clock clock;
   private final @Nullable ReleaseExtras extras;
   private final @Nullable ManifestSigner signer;
-  private @Nullable Release value;
+  private final Map<Instant, Release> byTime = new HashMap<>();
+  private @Nullable Instant now;
 
   ReleaseAssembler(
       Snapshot snapshot,
@@ -43,21 +46,31 @@ final class ReleaseAssembler {
   }
 
   /**
-   * The release, assembled on the first call.
+   * The release stamped {@code updatedAt}, or the time of the first call when {@code null};
+   * assembled once per time.
    *
    * @param first the target that asks first, where extras read what was published before
    */
-  Release get(Publisher first) throws PublishException, InterruptedException {
-    Release r = value;
+  Release get(Publisher first, @Nullable Instant updatedAt)
+      throws PublishException, InterruptedException {
+    Instant at = updatedAt;
+    if (at == null) {
+      at = now;
+      if (at == null) {
+        at = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        now = at;
+      }
+    }
+    Release r = byTime.get(at);
     if (r == null) {
-      r = assemble(first);
-      value = r;
+      r = assemble(first, at);
+      byTime.put(at, r);
     }
     return r;
   }
 
-  private Release assemble(Publisher first) throws PublishException, InterruptedException {
-    Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+  private Release assemble(Publisher first, Instant now)
+      throws PublishException, InterruptedException {
     Feed stamped = snapshot.feed().withUpdatedAt(now);
     Map<String, Artifact> byPath = new LinkedHashMap<>();
     snapshot.rendered().forEach(a -> byPath.put(a.path(), a));

@@ -1,5 +1,6 @@
 package io.k8s.cvefeed.server;
 
+import io.k8s.cvefeed.files.PublishedDirectory;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,9 +19,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The files of the artifact directory, each read whole and kept with its ETag and gzip form until
- * the file changes. The publisher replaces files by rename, so a file read whole is never half
- * written; a changed (modification time, size, file key) means a new version. Versions are checked
- * at most every {@link #RECHECK} by default.
+ * the file changes. Files are read from the release the directory's {@code .current} link names
+ * (ADR 009), resolved once per {@link #RECHECK}, so every answer comes from one whole release even
+ * while a refresh switches to the next; files that belong to no release ({@code status.json}) and a
+ * directory written before releases existed are read from the directory itself. A changed
+ * (modification time, size, file key) means a new version.
  */
 final class ArtifactFiles {
   /** Which version of a file an entry holds. */
@@ -40,7 +43,11 @@ final class ArtifactFiles {
       String etag,
       byte @Nullable [] gzip,
       String gzipEtag,
-      AtomicLong checkedAt) {}
+      AtomicLong checkedAt,
+      @Nullable String release) {}
+
+  /** The release directory resolved at {@code resolvedAt} ({@link System#nanoTime()}). */
+  private record Base(Path dir, @Nullable String release, long resolvedAt) {}
 
   private static final int MAX_ATTEMPTS = 3;
 
@@ -52,6 +59,7 @@ final class ArtifactFiles {
 
   private final Path root;
   private final ConcurrentMap<String, Entry> cache = new ConcurrentHashMap<>();
+  private volatile @Nullable Base base;
 
   private final long recheckNanos;
 
@@ -66,7 +74,37 @@ final class ArtifactFiles {
    */
   boolean inMemory(String relative) {
     Entry cached = cache.get(relative);
-    return cached != null && System.nanoTime() - cached.checkedAt().get() < recheckNanos;
+    Base b = base;
+    long now = System.nanoTime();
+    return cached != null
+        && b != null
+        && now - b.resolvedAt() < recheckNanos
+        && current(cached, b)
+        && now - cached.checkedAt().get() < recheckNanos;
+  }
+
+  /** Whether {@code e} was read from the current release, or from beside every release. */
+  private static boolean current(Entry e, Base b) {
+    return e.release() == null || e.file().startsWith(b.dir());
+  }
+
+  /** The current release directory, resolved again after the recheck interval. */
+  private Base base() {
+    Base b = base;
+    long now = System.nanoTime();
+    if (b != null && now - b.resolvedAt() < recheckNanos) {
+      return b;
+    }
+    Path dir = root;
+    try {
+      dir = PublishedDirectory.currentRoot(root);
+    } catch (IOException e) {
+      // unreadable link: serve the directory itself, as for a flat one
+    }
+    String release = dir.equals(root) ? null : String.valueOf(dir.getFileName());
+    b = new Base(dir, release, now);
+    base = b;
+    return b;
   }
 
   /**
@@ -76,11 +114,28 @@ final class ArtifactFiles {
    * @param relative a path from {@link RequestPaths#relative(String)}
    */
   @Nullable Entry get(String relative) throws IOException {
+    Base b = base();
     Entry cached = cache.get(relative);
-    if (cached != null && System.nanoTime() - cached.checkedAt().get() < recheckNanos) {
+    if (cached != null
+        && current(cached, b)
+        && System.nanoTime() - cached.checkedAt().get() < recheckNanos) {
       return cached;
     }
-    Path file = cached != null ? cached.file() : root.resolve(relative).normalize();
+    Path file = b.dir().resolve(relative).normalize();
+    String release = b.release();
+    if (release != null && !Files.isRegularFile(file)) {
+      file = root.resolve(relative).normalize(); // e.g. status.json, beside the releases
+      release = null;
+      if (Files.isSymbolicLink(file)) {
+        cache.remove(relative);
+        return null; // a link to a file the current release lacks
+      }
+    }
+    if (cached != null && !cached.file().equals(file)) {
+      cached = null;
+    }
+    Path chosen = file;
+    String from = release;
     BasicFileAttributes attrs;
     try {
       attrs = Files.readAttributes(file, BasicFileAttributes.class);
@@ -97,7 +152,9 @@ final class ArtifactFiles {
       return null;
     }
     try {
-      return cache.compute(relative, (k, old) -> fresh(old, file));
+      return cache.compute(
+          relative,
+          (k, old) -> fresh(old != null && old.file().equals(chosen) ? old : null, chosen, from));
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
@@ -112,7 +169,7 @@ final class ArtifactFiles {
   }
 
   /** Reads the file unless {@code old} is still current; re-reads if it changes while reading. */
-  private static Entry fresh(@Nullable Entry old, Path file) {
+  private static Entry fresh(@Nullable Entry old, Path file, @Nullable String release) {
     try {
       for (int attempt = 1; ; attempt++) {
         Version before = Version.of(Files.readAttributes(file, BasicFileAttributes.class));
@@ -122,7 +179,7 @@ final class ArtifactFiles {
         byte[] bytes = Files.readAllBytes(file);
         Version after = Version.of(Files.readAttributes(file, BasicFileAttributes.class));
         if ((before.equals(after) && after.size() == bytes.length) || attempt == MAX_ATTEMPTS) {
-          return entry(file, after, bytes);
+          return entry(file, after, bytes, release);
         }
       }
     } catch (IOException e) {
@@ -130,7 +187,8 @@ final class ArtifactFiles {
     }
   }
 
-  private static Entry entry(Path file, Version version, byte[] bytes) throws IOException {
+  private static Entry entry(Path file, Version version, byte[] bytes, @Nullable String release)
+      throws IOException {
     String contentType = ContentTypes.of(file.getFileName().toString());
     String hash = sha256(bytes);
     byte[] gzip = ContentTypes.compressible(contentType) ? gzip(bytes) : null;
@@ -146,7 +204,8 @@ final class ArtifactFiles {
         '"' + hash + '"',
         gzip,
         '"' + hash + "-gzip\"",
-        new AtomicLong(System.nanoTime()));
+        new AtomicLong(System.nanoTime()),
+        release);
   }
 
   private static String sha256(byte[] bytes) {

@@ -19,6 +19,9 @@ final class ArtifactRoute {
           .withZone(ZoneOffset.UTC);
   static final String CACHE_CONTROL = "public, max-age=300";
 
+  /** Names the release a file was read from (a {@code .releases/} directory, ADR 009). */
+  static final String RELEASE_HEADER = "X-Cvefeed-Release";
+
   private final ArtifactFiles files;
 
   ArtifactRoute(ArtifactFiles files) {
@@ -48,6 +51,9 @@ final class ArtifactRoute {
     exchange.setHeader("Last-Modified", entry.lastModified());
     exchange.setHeader("Cache-Control", CACHE_CONTROL);
     exchange.setHeader("X-Content-Type-Options", "nosniff");
+    if (entry.release() != null) {
+      exchange.setHeader(RELEASE_HEADER, entry.release());
+    }
     if (ContentTypes.crossOrigin(entry.contentType())) {
       exchange.setHeader("Access-Control-Allow-Origin", "*");
     }

@@ -1,12 +1,11 @@
 package io.k8s.cvefeed.source;
 
+import io.k8s.cvefeed.files.AtomicFile;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -89,19 +88,11 @@ public final class DirectoryEtagCache implements EtagCache {
 
   @Override
   public void put(URI uri, Entry entry) {
-    Path tmp = null;
     try {
       Files.createDirectories(dir);
-      tmp = Files.createTempFile(dir, "tmp-", ".part");
-      Files.write(tmp, encode(uri, entry));
-      move(tmp, file(uri));
-      tmp = null;
+      AtomicFile.write(file(uri), encode(uri, entry));
     } catch (IOException e) {
       // The cache is an optimisation: the page is simply fetched in full next time.
-    } finally {
-      if (tmp != null) {
-        deleteQuietly(tmp);
-      }
     }
   }
 
@@ -160,14 +151,6 @@ public final class DirectoryEtagCache implements EtagCache {
       }
     }
     return -1;
-  }
-
-  private static void move(Path from, Path to) throws IOException {
-    try {
-      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-    }
   }
 
   private static void deleteQuietly(Path file) {

@@ -3,7 +3,6 @@ package io.k8s.cvefeed.publish;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -19,11 +18,11 @@ class DirectoryPublisherContractTest extends PublisherContract {
   @TempDir Path dir;
   private Map<String, String> seen = new HashMap<>();
   private int writes;
-  private final List<Path> blocked = new ArrayList<>();
+  private final FailingOps ops = new FailingOps();
 
   @Override
   protected Publisher newPublisher() {
-    return new DirectoryPublisher(dir);
+    return new DirectoryPublisher(dir, ops);
   }
 
   @Override
@@ -54,28 +53,28 @@ class DirectoryPublisherContractTest extends PublisherContract {
     return writes;
   }
 
-  /** Blocks the publisher's temporary file name with a directory, so the write fails. */
+  /** Fails every write of {@code path} into a staged release. */
   @Override
-  protected void failWritesOf(String path) throws Exception {
-    Path file = dir.resolve(path);
-    Path part = file.resolveSibling("." + file.getFileName() + ".part");
-    Files.createDirectories(part.resolve("blocker"));
-    blocked.add(part);
+  protected void failWritesOf(String path) {
+    ops.failWritesOf(path);
   }
 
   @Override
-  protected void restoreWrites() throws Exception {
-    for (Path p : blocked) {
-      Files.delete(p.resolve("blocker"));
-      Files.delete(p);
-    }
-    blocked.clear();
+  protected void restoreWrites() {
+    ops.restore();
+  }
+
+  /** Fails the {@code n}th file-system step of the next publish (1-based), as a full disk would. */
+  @Override
+  protected void failNthWrite(int n) {
+    ops.failStep(n);
   }
 
   private List<Path> files() throws Exception {
     try (Stream<Path> walk = Files.walk(dir)) {
       return walk.filter(Files::isRegularFile)
-          .filter(p -> !p.getFileName().toString().startsWith("."))
+          .filter(p -> !dir.relativize(p).toString().startsWith("."))
+          .filter(p -> !dir.relativize(p).toString().contains("/."))
           .sorted()
           .toList();
     }

@@ -35,8 +35,89 @@ public abstract class PublisherContract {
    */
   protected abstract void failWritesOf(String path) throws Exception;
 
-  /** Undoes {@link #failWritesOf(String)}. */
+  /** Undoes {@link #failWritesOf(String)} and {@link #failNthWrite(int)}. */
   protected abstract void restoreWrites() throws Exception;
+
+  /**
+   * Makes the {@code n}th write step (1-based) of the next publish fail: the Nth upload or delete
+   * of an object store, the Nth file-system step of a directory, the push of git (every {@code n}).
+   */
+  protected abstract void failNthWrite(int n) throws Exception;
+
+  /** What the next run does: check the target, then publish with the damage found rewritten. */
+  protected final PublishResult rerun(Release release) throws Exception {
+    Publisher publisher = newPublisher();
+    Manifest current = publisher.published();
+    java.util.Set<String> rewrite = new java.util.HashSet<>();
+    if (current != null) {
+      publisher.damage(current).forEach(d -> rewrite.add(d.path()));
+    }
+    return publisher.publish(release, current, rewrite);
+  }
+
+  /**
+   * Fails the Nth write of a publish of SECOND over FIRST, for every N until a publish succeeds.
+   * After each failure the manifest must be FIRST's or SECOND's, and every stored file whole (one
+   * of the two releases' versions); the next run must leave exactly one whole release.
+   *
+   * @param nextContent the release the next run publishes: SECOND (the content moved on) or FIRST
+   *     (the content went back, so only the self-check can find the half-written files)
+   * @return how many failure points were tried
+   */
+  protected final int failEveryWriteThenRerun(Release nextContent) throws Exception {
+    newPublisher().publish(FIRST, null);
+    Map<String, String> first = expectedFiles(FIRST);
+    Map<String, String> second = expectedFiles(SECOND);
+    for (int n = 1; n < 500; n++) {
+      failNthWrite(n);
+      Publisher publisher = newPublisher();
+      boolean failed;
+      try {
+        publisher.publish(SECOND, publisher.published());
+        failed = false;
+      } catch (PublishException e) {
+        failed = true;
+      }
+      restoreWrites();
+      if (!failed) {
+        assertThat(storedText()).as("no fault at %d", n).containsAllEntriesOf(second);
+        return n - 1;
+      }
+      int point = n;
+      Manifest after = newPublisher().published();
+      assertThat(after)
+          .as("manifest after fault %d", point)
+          .isIn(FIRST.manifest(), SECOND.manifest());
+      storedText()
+          .forEach(
+              (path, text) ->
+                  assertThat(text)
+                      .as("%s after fault %d", path, point)
+                      .isIn(first.get(path), second.get(path)));
+
+      rerun(nextContent);
+
+      assertThat(storedText())
+          .as("after the run that followed fault %d", n)
+          .containsExactlyInAnyOrderEntriesOf(expectedFiles(nextContent));
+      if (nextContent != FIRST) {
+        newPublisher().publish(FIRST, newPublisher().published());
+      }
+    }
+    throw new AssertionError("a publish of three files took 500 writes");
+  }
+
+  @Test
+  void shouldLeaveOneWholeReleaseWhateverWriteFailsAndCompleteItOnTheNextRun() throws Exception {
+    int points = failEveryWriteThenRerun(SECOND);
+    assertThat(points).isPositive();
+  }
+
+  @Test
+  void shouldRepairHalfWrittenFilesWhenTheNextRunHasTheOldContent() throws Exception {
+    int points = failEveryWriteThenRerun(FIRST);
+    assertThat(points).isPositive();
+  }
 
   /** A release of {@code files} (path → text), all JSON, with the given CVE ids as items. */
   protected static Release release(Map<String, String> files, String... items) {

@@ -36,6 +36,8 @@ final class FakeGcs implements AutoCloseable {
   final Set<String> refused = ConcurrentHashMap.newKeySet();
   final AtomicInteger writes = new AtomicInteger();
   volatile Runnable beforeNextUpload = () -> {};
+  final AtomicInteger sinceFault = new AtomicInteger();
+  volatile int failAt = -1;
   private final AtomicLong generations = new AtomicLong(1000);
   private final HttpServer server;
 
@@ -119,7 +121,7 @@ final class FakeGcs implements AutoCloseable {
     byte[][] multipart = multipart(body, type.substring(type.indexOf("boundary=") + 9));
     JsonNode meta = JSON.readTree(multipart[0]);
     String key = bucket + "/" + meta.path("name").asString();
-    if (refused.contains(key)) {
+    if (refused.contains(key) || sinceFault.incrementAndGet() == failAt) {
       error(ex, 403, "forbidden", "caller does not have storage.objects.create access");
       return;
     }
@@ -144,7 +146,7 @@ final class FakeGcs implements AutoCloseable {
   }
 
   private void delete(HttpExchange ex, String key) throws IOException {
-    if (refused.contains(key)) {
+    if (refused.contains(key) || sinceFault.incrementAndGet() == failAt) {
       error(ex, 403, "forbidden", "caller does not have storage.objects.delete access");
     } else if (objects.remove(key) == null) {
       error(ex, 404, "notFound", "No such object: " + key);

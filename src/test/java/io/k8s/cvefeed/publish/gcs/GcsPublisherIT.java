@@ -77,6 +77,13 @@ class GcsPublisherIT extends PublisherContract {
   @Override
   protected void restoreWrites() {
     gcs.refused.clear();
+    gcs.failAt = -1;
+  }
+
+  @Override
+  protected void failNthWrite(int n) {
+    gcs.sinceFault.set(0);
+    gcs.failAt = n;
   }
 
   @Test

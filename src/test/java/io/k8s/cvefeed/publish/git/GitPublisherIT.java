@@ -10,6 +10,7 @@ import io.k8s.cvefeed.publish.PublisherContract;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -80,8 +81,47 @@ class GitPublisherIT extends PublisherContract {
   }
 
   @Override
-  protected void restoreWrites() {
+  protected void restoreWrites() throws Exception {
     github.failing = false;
+    Files.deleteIfExists(workRefLock());
+  }
+
+  /**
+   * A push is one step: the 1st write is the push, refused by a held lock on the work branch's ref
+   * (as a concurrent push would hold it); the 2nd is the pull request update.
+   */
+  @Override
+  protected void failNthWrite(int n) throws Exception {
+    if (n == 1) {
+      Files.createDirectories(workRefLock().getParent());
+      Files.writeString(workRefLock(), "");
+    } else if (n == 2) {
+      github.failing = true;
+    }
+  }
+
+  private Path workRefLock() {
+    return temp.resolve("website.git/refs/heads/" + WORK + ".lock");
+  }
+
+  @Test
+  void shouldLeaveTheRemoteAsItWasWhenThePushFails() throws Exception {
+    newPublisher().publish(FIRST, null);
+    Map<String, String> before = storedText();
+    int commits = remote.commits(WORK);
+    failNthWrite(1);
+
+    Publisher publisher = newPublisher();
+    Manifest previous = publisher.published();
+    assertThatThrownBy(() -> publisher.publish(SECOND, previous))
+        .isInstanceOf(PublishException.class);
+
+    assertThat(storedText()).isEqualTo(before);
+    assertThat(remote.commits(WORK)).isEqualTo(commits);
+    restoreWrites();
+    Publisher again = newPublisher();
+    again.publish(SECOND, again.published());
+    assertThat(storedText()).containsExactlyInAnyOrderEntriesOf(expectedFiles(SECOND));
   }
 
   @Test

@@ -59,6 +59,8 @@ class S3PublisherIT extends PublisherContract {
     final AtomicInteger writes = new AtomicInteger();
     final Set<String> refused = ConcurrentHashMap.newKeySet();
     volatile Runnable beforeNextPut = () -> {};
+    final AtomicInteger sinceFault = new AtomicInteger();
+    volatile int failAt = -1;
 
     CountingStore(BlobStore delegate) {
       super(delegate);
@@ -69,8 +71,11 @@ class S3PublisherIT extends PublisherContract {
       Runnable race = beforeNextPut;
       beforeNextPut = () -> {};
       race.run();
-      if (refused.contains(request.key())) {
+      if (refused.contains(request.key()) || sinceFault.incrementAndGet() == failAt) {
         drain(in); // answer like S3 does, after the body, so the connection stays usable
+        if (sinceFault.get() == failAt) {
+          throw (S3Exception) S3Exception.builder().statusCode(403).message("Refused").build();
+        }
       }
       refuse(request.key());
       writes.incrementAndGet();
@@ -79,6 +84,9 @@ class S3PublisherIT extends PublisherContract {
 
     @Override
     public DeleteObjectResponse removeBlob(DeleteObjectRequest request) {
+      if (sinceFault.incrementAndGet() == failAt) {
+        throw (S3Exception) S3Exception.builder().statusCode(403).message("Refused").build();
+      }
       refuse(request.key());
       writes.incrementAndGet();
       return super.removeBlob(request);
@@ -170,6 +178,13 @@ class S3PublisherIT extends PublisherContract {
   @Override
   protected void restoreWrites() {
     STORE.refused.clear();
+    STORE.failAt = -1;
+  }
+
+  @Override
+  protected void failNthWrite(int n) {
+    STORE.sinceFault.set(0);
+    STORE.failAt = n;
   }
 
   @Test
