@@ -1,6 +1,6 @@
 package io.k8s.cvefeed.extract;
 
-import static io.k8s.cvefeed.extract.Issues.issue;
+import static io.k8s.cvefeed.extract.RawIssues.issue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.k8s.cvefeed.model.Advisory;
@@ -28,8 +28,8 @@ class ExtractorTest {
     assertThat(a.summary()).isEqualTo("Bypassing policies");
     assertThat(a.url()).isEqualTo("https://github.com/kubernetes/kubernetes/issues/118640");
     assertThat(a.body()).isEqualTo(body);
-    assertThat(a.published()).isEqualTo(Issues.CREATED);
-    assertThat(a.updated()).isEqualTo(Issues.UPDATED);
+    assertThat(a.published()).isEqualTo(RawIssues.CREATED);
+    assertThat(a.updated()).isEqualTo(RawIssues.UPDATED);
     assertThat(a.status()).isEqualTo(Status.FIXED);
     assertThat(e.diagnostics()).isEmpty();
   }

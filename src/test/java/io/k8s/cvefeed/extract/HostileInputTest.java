@@ -1,6 +1,6 @@
 package io.k8s.cvefeed.extract;
 
-import static io.k8s.cvefeed.extract.Issues.issue;
+import static io.k8s.cvefeed.extract.RawIssues.issue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.stream.Stream;

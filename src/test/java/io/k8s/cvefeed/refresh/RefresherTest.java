@@ -18,13 +18,12 @@ import io.k8s.cvefeed.source.FetchResult;
 import io.k8s.cvefeed.source.IssueSource;
 import io.k8s.cvefeed.source.RawIssue;
 import io.k8s.cvefeed.source.SourceException;
+import io.k8s.cvefeed.testing.MutableClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -148,7 +147,7 @@ class RefresherTest {
     refresher(false).refresh();
     Files.setLastModifiedTime(out.resolve(Manifest.PATH), FileTime.from(Instant.EPOCH));
     Map<String, FileTime> before = snapshot();
-    clock.advanceSeconds(7200);
+    clock.advance(java.time.Duration.ofSeconds(7200));
 
     RefreshReport report = refresher(false).refresh();
 
@@ -161,7 +160,7 @@ class RefresherTest {
   void shouldStampUpdatedAtWithTheTimeTheContentChanged() throws Exception {
     addIssue(1, "CVE-2024-0001: one");
     refresher(false).refresh();
-    clock.advanceSeconds(3600);
+    clock.advance(java.time.Duration.ofHours(1));
     addIssue(2, "CVE-2024-0002: two");
 
     RefreshReport report = refresher(false).refresh();
@@ -289,7 +288,7 @@ class RefresherTest {
             .listener(heard::add);
 
     RefreshReport first = b.build().refresh();
-    clock.advanceSeconds(60);
+    clock.advance(java.time.Duration.ofSeconds(60));
     RefreshReport second = b.build().refresh();
 
     Manifest manifest = new DirectoryPublisher(out).published();
@@ -486,33 +485,5 @@ class RefresherTest {
     assertThat(out.resolve("items/CVE-2024-0001.txt")).hasContent("one");
     assertThat(new DirectoryPublisher(out).published().files())
         .containsOnlyKeys("index.txt", "items/CVE-2024-0001.txt");
-  }
-
-  /** A clock the test moves by hand. */
-  static final class MutableClock extends Clock {
-    private Instant now;
-
-    MutableClock(Instant now) {
-      this.now = now;
-    }
-
-    void advanceSeconds(long seconds) {
-      now = now.plusSeconds(seconds);
-    }
-
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

@@ -2,6 +2,7 @@ package io.k8s.cvefeed.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.k8s.cvefeed.testing.MutableClock;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;

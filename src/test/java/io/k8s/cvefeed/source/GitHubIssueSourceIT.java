@@ -70,7 +70,7 @@ class GitHubIssueSourceIT {
   void shouldFetchPagesTwoToLastConcurrently() throws Exception {
     // 10 issues, 2 per page: page 1 names page 5 as last; pages 2-5 wait for each other.
     CountDownLatch together = new CountDownLatch(2);
-    FakeListing listing = github.listing(ISSUES, Issues.newestFirst(10), 2);
+    FakeListing listing = github.listing(ISSUES, ListingJson.newestFirst(10), 2);
     for (int page = 2; page <= 5; page++) {
       listing.faultAlways(page, new Gather(together));
     }
@@ -84,7 +84,7 @@ class GitHubIssueSourceIT {
 
     FetchResult result = source.fetch();
 
-    assertThat(numbers(result)).isEqualTo(Issues.numbersDown(10));
+    assertThat(numbers(result)).isEqualTo(ListingJson.numbersDown(10));
     assertThat(result.pages()).isEqualTo(5);
     assertThat(result.requests()).isEqualTo(5);
     assertThat(github.maxInFlight()).isGreaterThan(1);
@@ -93,7 +93,7 @@ class GitHubIssueSourceIT {
 
   @Test
   void shouldSendTheDocumentedListingRequest() throws Exception {
-    github.listing(ISSUES, Issues.newestFirst(1), 100);
+    github.listing(ISSUES, ListingJson.newestFirst(1), 100);
 
     source(client().token(TOKEN), 100).fetch();
 
@@ -107,7 +107,7 @@ class GitHubIssueSourceIT {
 
   @Test
   void shouldSendNoAuthorizationWithoutToken() throws Exception {
-    github.listing(ISSUES, Issues.newestFirst(1), 100);
+    github.listing(ISSUES, ListingJson.newestFirst(1), 100);
 
     source(client().token(null), 100).fetch();
 
@@ -119,7 +119,11 @@ class GitHubIssueSourceIT {
     // Page 1: issue 4, pull request 3; page 2: issue 2, pull request 1.
     github.listing(
         ISSUES,
-        List.of(Issues.issue(4), Issues.pullRequest(3), Issues.issue(2), Issues.pullRequest(1)),
+        List.of(
+            ListingJson.issue(4),
+            ListingJson.pullRequest(3),
+            ListingJson.issue(2),
+            ListingJson.pullRequest(1)),
         2);
 
     FetchResult result = source(client(), 2).fetch();
@@ -130,7 +134,7 @@ class GitHubIssueSourceIT {
 
   @Test
   void shouldReuseCachedBodiesWhenNotModified(@TempDir Path cacheDir) throws Exception {
-    github.listing(ISSUES, Issues.newestFirst(5), 2);
+    github.listing(ISSUES, ListingJson.newestFirst(5), 2);
     FetchResult first = source(client().etagCache(new DirectoryEtagCache(cacheDir)), 2).fetch();
 
     // A new run: new client, same cache directory.
@@ -149,7 +153,7 @@ class GitHubIssueSourceIT {
 
   @Test
   void shouldCacheOnlyBodiesThatParsedAndNeverTheToken(@TempDir Path cacheDir) throws Exception {
-    github.listing(ISSUES, Issues.newestFirst(6), 2).faultOnce(3, new Truncate());
+    github.listing(ISSUES, ListingJson.newestFirst(6), 2).faultOnce(3, new Truncate());
     GitHubIssueSource first =
         source(client().token(TOKEN).etagCache(new DirectoryEtagCache(cacheDir)), 2);
     first.fetch();
@@ -157,7 +161,7 @@ class GitHubIssueSourceIT {
     FetchResult second =
         source(client().token(TOKEN).etagCache(new DirectoryEtagCache(cacheDir)), 2).fetch();
 
-    assertThat(numbers(second)).isEqualTo(Issues.numbersDown(6));
+    assertThat(numbers(second)).isEqualTo(ListingJson.numbersDown(6));
     assertThat(second.notModified()).isEqualTo(3); // page 3's good body was cached, not the cut one
     try (Stream<Path> files = Files.list(cacheDir)) {
       for (Path file : files.toList()) {
@@ -168,7 +172,7 @@ class GitHubIssueSourceIT {
 
   @Test
   void shouldRefetchPageWhoseCacheEntryIsCorrupt(@TempDir Path cacheDir) throws Exception {
-    github.listing(ISSUES, Issues.newestFirst(5), 2);
+    github.listing(ISSUES, ListingJson.newestFirst(5), 2);
     DirectoryEtagCache cache = new DirectoryEtagCache(cacheDir);
     FetchResult first = source(client().etagCache(cache), 2).fetch();
     try (Stream<Path> files = Files.list(cacheDir)) {
@@ -187,7 +191,7 @@ class GitHubIssueSourceIT {
   @Test
   void shouldRetryServerErrorsThenSucceed() throws Exception {
     github
-        .listing(ISSUES, Issues.newestFirst(6), 2)
+        .listing(ISSUES, ListingJson.newestFirst(6), 2)
         .fault(
             2,
             attempt ->
@@ -199,7 +203,7 @@ class GitHubIssueSourceIT {
 
     FetchResult result = source(client(), 2).fetch();
 
-    assertThat(numbers(result)).isEqualTo(Issues.numbersDown(6));
+    assertThat(numbers(result)).isEqualTo(ListingJson.numbersDown(6));
     assertThat(result.requests()).isEqualTo(5);
     assertThat(statuses).containsEntry(500, 1).containsEntry(502, 1).containsEntry(200, 3);
     assertThat(time.sleeps()).hasSize(2);
@@ -207,56 +211,56 @@ class GitHubIssueSourceIT {
 
   @Test
   void shouldRetryConnectionReset() throws Exception {
-    github.listing(ISSUES, Issues.newestFirst(6), 2).faultOnce(2, new Reset());
+    github.listing(ISSUES, ListingJson.newestFirst(6), 2).faultOnce(2, new Reset());
 
     FetchResult result = source(client(), 2).fetch();
 
-    assertThat(numbers(result)).isEqualTo(Issues.numbersDown(6));
+    assertThat(numbers(result)).isEqualTo(ListingJson.numbersDown(6));
     assertThat(github.requestsForPage(2)).hasSize(2);
   }
 
   @Test
   void shouldRetryTruncatedJson() throws Exception {
-    github.listing(ISSUES, Issues.newestFirst(6), 2).faultOnce(3, new Truncate());
+    github.listing(ISSUES, ListingJson.newestFirst(6), 2).faultOnce(3, new Truncate());
 
     FetchResult result = source(client(), 2).fetch();
 
-    assertThat(numbers(result)).isEqualTo(Issues.numbersDown(6));
+    assertThat(numbers(result)).isEqualTo(ListingJson.numbersDown(6));
     assertThat(github.requestsForPage(3)).hasSize(2);
     assertThat(result.requests()).isEqualTo(4);
   }
 
   @Test
   void shouldRetryBodyCutShortByClosedConnection() throws Exception {
-    github.listing(ISSUES, Issues.newestFirst(6), 2).faultOnce(2, new CutShort());
+    github.listing(ISSUES, ListingJson.newestFirst(6), 2).faultOnce(2, new CutShort());
 
     FetchResult result = source(client(), 2).fetch();
 
-    assertThat(numbers(result)).isEqualTo(Issues.numbersDown(6));
+    assertThat(numbers(result)).isEqualTo(ListingJson.numbersDown(6));
     assertThat(github.requestsForPage(2)).hasSize(2);
   }
 
   @Test
   void shouldReadEveryPageWhenMiddlePageLacksLink() throws Exception {
-    github.listing(ISSUES, Issues.newestFirst(8), 2).faultAlways(3, new NoLink());
+    github.listing(ISSUES, ListingJson.newestFirst(8), 2).faultAlways(3, new NoLink());
 
     FetchResult result = source(client(), 2).fetch();
 
-    assertThat(numbers(result)).isEqualTo(Issues.numbersDown(8));
+    assertThat(numbers(result)).isEqualTo(ListingJson.numbersDown(8));
     assertThat(result.pages()).isEqualTo(4);
   }
 
   @Test
   void shouldPageSequentiallyWhenFullFirstPageLacksLink() throws Exception {
     // 5 issues, 2 per page, no Link anywhere: pages 1, 2 are full, page 3 is short.
-    FakeListing listing = github.listing(ISSUES, Issues.newestFirst(5), 2);
+    FakeListing listing = github.listing(ISSUES, ListingJson.newestFirst(5), 2);
     for (int page = 1; page <= 3; page++) {
       listing.faultAlways(page, new NoLink());
     }
 
     FetchResult result = source(client(), 2).fetch();
 
-    assertThat(numbers(result)).isEqualTo(Issues.numbersDown(5));
+    assertThat(numbers(result)).isEqualTo(ListingJson.numbersDown(5));
     assertThat(result.pages()).isEqualTo(3);
   }
 
@@ -264,7 +268,7 @@ class GitHubIssueSourceIT {
   void shouldWaitForRateLimitResetWithinMaxWait() throws Exception {
     long reset = FakeTime.START.plusSeconds(120).getEpochSecond();
     github
-        .listing(ISSUES, Issues.newestFirst(4), 2)
+        .listing(ISSUES, ListingJson.newestFirst(4), 2)
         .faultOnce(
             2,
             FakeListing.status(
@@ -272,7 +276,7 @@ class GitHubIssueSourceIT {
 
     FetchResult result = source(client().maxWait(Duration.ofMinutes(5)), 2).fetch();
 
-    assertThat(numbers(result)).isEqualTo(Issues.numbersDown(4));
+    assertThat(numbers(result)).isEqualTo(ListingJson.numbersDown(4));
     assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(121)); // until reset, plus 1 s
   }
 
@@ -280,7 +284,7 @@ class GitHubIssueSourceIT {
   void shouldFailAtOnceWhenRateLimitResetsBeyondMaxWait() {
     long reset = FakeTime.START.plusSeconds(3600).getEpochSecond();
     github
-        .listing(ISSUES, Issues.newestFirst(4), 2)
+        .listing(ISSUES, ListingJson.newestFirst(4), 2)
         .faultAlways(
             1,
             FakeListing.status(
@@ -302,7 +306,7 @@ class GitHubIssueSourceIT {
     long firstReset = FakeTime.START.plusSeconds(180).getEpochSecond();
     long secondReset = FakeTime.START.plusSeconds(361).getEpochSecond();
     github
-        .listing(ISSUES, Issues.newestFirst(4), 2)
+        .listing(ISSUES, ListingJson.newestFirst(4), 2)
         .faultOnce(
             1,
             FakeListing.status(
@@ -326,12 +330,12 @@ class GitHubIssueSourceIT {
   @Test
   void shouldWaitRetryAfterSecondsOn429() throws Exception {
     github
-        .listing(ISSUES, Issues.newestFirst(4), 2)
+        .listing(ISSUES, ListingJson.newestFirst(4), 2)
         .faultOnce(1, FakeListing.status(429, "Retry-After", "7"));
 
     FetchResult result = source(client(), 2).fetch();
 
-    assertThat(numbers(result)).isEqualTo(Issues.numbersDown(4));
+    assertThat(numbers(result)).isEqualTo(ListingJson.numbersDown(4));
     assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(7));
     assertThat(statuses).containsEntry(429, 1);
   }
@@ -340,7 +344,7 @@ class GitHubIssueSourceIT {
   void shouldReadBodyThatArrivesSlowly() throws Exception {
     CountDownLatch halfSent = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    github.listing(ISSUES, Issues.newestFirst(4), 2).faultOnce(2, new Slow(halfSent, release));
+    github.listing(ISSUES, ListingJson.newestFirst(4), 2).faultOnce(2, new Slow(halfSent, release));
     GitHubIssueSource source = source(client(), 2);
 
     CompletableFuture<FetchResult> fetch =
@@ -356,7 +360,7 @@ class GitHubIssueSourceIT {
     assertThat(fetch).isNotDone();
     release.countDown();
 
-    assertThat(numbers(fetch.get(5, TimeUnit.SECONDS))).isEqualTo(Issues.numbersDown(4));
+    assertThat(numbers(fetch.get(5, TimeUnit.SECONDS))).isEqualTo(ListingJson.numbersDown(4));
     assertThat(github.requestsForPage(2)).hasSize(1);
   }
 
@@ -364,12 +368,12 @@ class GitHubIssueSourceIT {
   void shouldRetryBodyThatStallsPastTheRequestTimeout() throws Exception {
     CountDownLatch halfSent = new CountDownLatch(1);
     CountDownLatch never = new CountDownLatch(1);
-    github.listing(ISSUES, Issues.newestFirst(4), 2).faultOnce(2, new Slow(halfSent, never));
+    github.listing(ISSUES, ListingJson.newestFirst(4), 2).faultOnce(2, new Slow(halfSent, never));
     try {
       FetchResult result =
           source(client().timeouts(Duration.ofSeconds(2), Duration.ofSeconds(1)), 2).fetch();
 
-      assertThat(numbers(result)).isEqualTo(Issues.numbersDown(4));
+      assertThat(numbers(result)).isEqualTo(ListingJson.numbersDown(4));
       assertThat(github.requestsForPage(2)).hasSize(2);
     } finally {
       never.countDown();
@@ -378,7 +382,7 @@ class GitHubIssueSourceIT {
 
   @Test
   void shouldFailAfterBoundedTriesAndReturnNothing() {
-    github.listing(ISSUES, Issues.newestFirst(6), 2).faultAlways(3, FakeListing.status(500));
+    github.listing(ISSUES, ListingJson.newestFirst(6), 2).faultAlways(3, FakeListing.status(500));
 
     assertThatThrownBy(() -> source(client().maxTries(5), 2).fetch())
         .isInstanceOf(SourceException.class)
@@ -407,7 +411,7 @@ class GitHubIssueSourceIT {
   void shouldNeverPutTokenInMessages() {
     long reset = FakeTime.START.plusSeconds(3600).getEpochSecond();
     github
-        .listing(ISSUES, Issues.newestFirst(4), 2)
+        .listing(ISSUES, ListingJson.newestFirst(4), 2)
         .faultAlways(
             1,
             FakeListing.status(

@@ -87,9 +87,9 @@ class IssueJsonTest {
   void shouldDropPullRequestsWhereverTheKeyIs() throws SourceException {
     String page =
         "["
-            + Issues.pullRequest(3)
+            + ListingJson.pullRequest(3)
             + ","
-            + Issues.issue(2)
+            + ListingJson.issue(2)
             + ",{\"pull_request\":{},\"number\":1}]";
 
     assertThat(read(page)).extracting(RawIssue::number).containsExactly(2L);
@@ -104,7 +104,7 @@ class IssueJsonTest {
 
   @Test
   void shouldFailPageWhenTimestampIsUnreadable() {
-    String page = "[" + Issues.issue(4).replace("2024-01-02T03:04:05Z", "yesterday") + "]";
+    String page = "[" + ListingJson.issue(4).replace("2024-01-02T03:04:05Z", "yesterday") + "]";
 
     assertThatThrownBy(() -> read(page))
         .isInstanceOf(SourceException.class)

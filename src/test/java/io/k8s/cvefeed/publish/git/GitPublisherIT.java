@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@link GitPublisher} against a bare repository in a temporary directory as the remote, and {@link
- * FakeGitHub} for the pull request calls.
+ * FakePullRequests} for the pull request calls.
  */
 class GitPublisherIT extends PublisherContract {
   private static final String TOKEN = "ghp_contractTestTokenNeverPrinted0123";
@@ -33,14 +33,14 @@ class GitPublisherIT extends PublisherContract {
   private static final String DIR = "static/security";
   @TempDir Path temp;
   private BareRemote remote;
-  private FakeGitHub github;
+  private FakePullRequests github;
   private GitTarget target;
   private GitOptions options;
 
   @BeforeEach
   void createRemote() throws Exception {
     remote = new BareRemote(temp.resolve("website.git"));
-    github = new FakeGitHub("kubernetes/website", TOKEN);
+    github = new FakePullRequests("kubernetes/website", TOKEN);
     target = new GitTarget(remote.url, "main", DIR, WORK, null, "kubernetes/website");
     options =
         new GitOptions(
@@ -131,7 +131,7 @@ class GitPublisherIT extends PublisherContract {
     publisher.publish(SECOND, publisher.published());
 
     assertThat(github.pulls).hasSize(1);
-    FakeGitHub.Pull pull = github.pulls.get(0);
+    FakePullRequests.Pull pull = github.pulls.get(0);
     assertThat(pull.head).isEqualTo("kubernetes:" + WORK);
     assertThat(pull.base).isEqualTo("main");
     assertThat(pull.title).isEqualTo("Update the CVE feed");

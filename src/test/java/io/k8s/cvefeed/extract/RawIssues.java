@@ -6,11 +6,11 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** Builds hand-written {@link RawIssue}s for tests; only the fields under test vary. */
-final class Issues {
+final class RawIssues {
   static final Instant CREATED = Instant.parse("2023-06-13T14:42:06Z");
   static final Instant UPDATED = Instant.parse("2023-06-20T09:00:00Z");
 
-  private Issues() {}
+  private RawIssues() {}
 
   static RawIssue issue(long number, String title, @Nullable String body) {
     return issue(number, title, body, "closed", "completed");

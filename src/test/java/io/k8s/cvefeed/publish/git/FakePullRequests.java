@@ -22,7 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
  * without the expected bearer token, 502 to writes while {@link #failing} is set, and 401 to
  * anything else (e.g. a git client), so a test can check what a failure prints.
  */
-final class FakeGitHub implements AutoCloseable {
+final class FakePullRequests implements AutoCloseable {
   private static final ObjectMapper JSON = JsonMapper.builder().build();
 
   /** One pull request as the fake keeps it. */
@@ -55,7 +55,7 @@ final class FakeGitHub implements AutoCloseable {
   private final String token;
   private final HttpServer server;
 
-  FakeGitHub(String repo, String token) throws IOException {
+  FakePullRequests(String repo, String token) throws IOException {
     this.repo = repo;
     this.token = token;
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);

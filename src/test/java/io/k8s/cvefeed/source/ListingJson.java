@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.stream.LongStream;
 
 /** Small hand-written GitHub issue objects for listing tests. */
-final class Issues {
-  private Issues() {}
+final class ListingJson {
+  private ListingJson() {}
 
   /**
    * Issue {@code number} as the REST API lists it, trimmed to the fields cvefeed reads plus one it
