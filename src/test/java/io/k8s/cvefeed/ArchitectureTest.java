@@ -9,7 +9,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Data moves one way: source → extract → model → render → publish; cli on top (STYLE.md §1). */
+/**
+ * Every architecture rule, in one place. Data moves one way: source → extract → model → render →
+ * publish; cli on top (STYLE.md §1, docs/adr/001-pipeline-packages.md).
+ */
 class ArchitectureTest {
   private static final String ROOT = "io.k8s.cvefeed";
   private static JavaClasses classes;
@@ -161,6 +164,45 @@ class ArchitectureTest {
         .resideOutsideOfPackage(pkg("cli"))
         .should()
         .callMethod(System.class, "exit", int.class)
+        .check(classes);
+  }
+
+  /** label finds unlabelled announcements: it reads issues and titles, and publishes nothing. */
+  @Test
+  void labelShouldSeeOnlySourceExtractAndModel() {
+    noClasses()
+        .that()
+        .resideInAPackage(pkg("label"))
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            pkg("render"), pkg("publish"), pkg("refresh"), pkg("server"), pkg("integrity"))
+        .check(classes);
+  }
+
+  /** Trust checks are wired in by the CLI only (docs/adr/005-integrity-package.md). */
+  @Test
+  void onlyTheCliShouldUseIntegrity() {
+    classes()
+        .that()
+        .resideOutsideOfPackages(pkg("integrity"), pkg("cli"))
+        .should()
+        .onlyDependOnClassesThat()
+        .resideOutsideOfPackage(pkg("integrity"))
+        .check(classes);
+  }
+
+  /**
+   * history sits beside refresh: it reads published files and hears refreshes, nothing upstream.
+   */
+  @Test
+  void historyShouldNotReachSourceExtractCheckOrServer() {
+    noClasses()
+        .that()
+        .resideInAPackage(pkg("history"))
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(pkg("source"), pkg("extract"), pkg("check"), pkg("server"))
         .check(classes);
   }
 }
