@@ -26,6 +26,11 @@ final class AnnouncementReader {
               + SemVer.TOKEN
               + "))*)");
 
+  private static final Pattern ALL_AFFECTED =
+      Pattern.compile(
+          "(?i)^\\W*all\\s+(?:(?<a>[\\w .-]+?)\\s+)?versions?"
+              + "(?:\\s+of\\s+(?<b>[\\w .-]+?))?\\s+are\\s+(?:affected|vulnerable)\\b");
+
   private AnnouncementReader() {}
 
   /** {@link #read(String, String, DiagnosticLog)} without a summary. */
@@ -48,6 +53,9 @@ final class AnnouncementReader {
       hasAffected |= s.kind() == Sections.Kind.AFFECTED_VERSIONS;
       hasFixed |= s.kind() == Sections.Kind.FIXED_VERSIONS;
       readSection(s, affected, fixed, log);
+      if (s.kind() == Sections.Kind.AFFECTED_COMPONENTS) {
+        allVersionsSentence(s).ifPresent(affected::add);
+      }
     }
     fixed.addAll(upgradeAdvice(body));
     boolean needsDefault = affected.stream().anyMatch(a -> a.components().isEmpty());
@@ -84,6 +92,26 @@ final class AnnouncementReader {
               : VersionLineParser.fixed(line);
       context = collect(read, s, context, affected, fixed, log);
     }
+  }
+
+  /**
+   * {@code All Kubernetes versions are affected.} under an {@code Affected Components} heading
+   * (CVE-2020-8554, a design flaw with no fix): every version of the component it names, or of the
+   * default component when it names only Kubernetes.
+   */
+  static Optional<VersionLine.Affected> allVersionsSentence(Sections.Section section) {
+    for (String line : section.lines()) {
+      Matcher m = ALL_AFFECTED.matcher(Markdown.plain(Markdown.unlink(line)));
+      if (!m.find()) {
+        continue;
+      }
+      String words = m.group("a") != null ? m.group("a") : m.group("b");
+      Optional<List<String>> names = Components.names(words == null ? "" : words);
+      if (names.isPresent()) {
+        return Optional.of(new VersionLine.Affected(names.get(), null, null, false, false, null));
+      }
+    }
+    return Optional.empty();
   }
 
   /**

@@ -9,9 +9,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Component names: how a version line's words become a component name, which Go module each
- * component is published under, and which component a body names when its version lines name none.
- * The one home of these rules: the feed, the OSV records and {@code cvefeed check} all use it.
+ * Component names: how a version line's words become a component name, its aliases, and which Go
+ * module each component is published under. The one component table: the feed, the OSV records and
+ * {@code cvefeed check} all use it.
  *
  * <p>Modules: the OSV schema defines the {@code Kubernetes} ecosystem's package name as "the Go
  * module name associated with the relevant Kubernetes component". {@link #MODULES} maps each

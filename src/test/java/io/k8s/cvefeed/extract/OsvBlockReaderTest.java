@@ -47,6 +47,27 @@ class OsvBlockReaderTest {
   }
 
   @Test
+  void shouldReadAGoModulePackageAsItsComponentAndKeepTheModule() {
+    String record = RECORD.replace("\"kube-apiserver\"}", "\"k8s.io/apiserver\"}");
+    String named =
+        RECORD
+            .replace("\"kube-apiserver\"}", "\"sigs.k8s.io/new-driver\"}")
+            .replace("]}]}]}", "]}], \"ecosystem_specific\": {\"component\": \"fancy-driver\"}}]}");
+
+    Advisory a = extractor.extract(issue(1, TITLE, block(record))).advisory();
+    Advisory b = extractor.extract(issue(1, TITLE, block(named))).advisory();
+
+    assertThat(a).isNotNull();
+    assertThat(a.affected())
+        .extracting(r -> r.component() + " " + r.module())
+        .containsExactly("kube-apiserver k8s.io/apiserver");
+    assertThat(b).isNotNull();
+    assertThat(b.affected())
+        .extracting(r -> r.component() + " " + r.module())
+        .containsExactly("fancy-driver sigs.k8s.io/new-driver");
+  }
+
+  @Test
   void shouldReportWhenTextVectorDiffersFromBlock() {
     Extraction e = extractor.extract(issue(1, TITLE, block(RECORD)));
 

@@ -187,6 +187,21 @@ class VersionRangesTest {
     assertThat(log.all()).isEmpty();
   }
 
+  @Test
+  void shouldReadAllVersionsAffectedUnderAffectedComponents() {
+    DiagnosticLog log = new DiagnosticLog(97076);
+    String body =
+        "CVSS:3.0/AV:N/AC:L/PR:L/UI:N/S:U/C:L/I:L/A:L\n"
+            + "### Affected Components and Configurations\n\n"
+            + "All Kubernetes versions are affected. Multi-tenant clusters are most vulnerable.\n"
+            + "### Mitigations\n\nThere is no patch for this issue.\n";
+
+    Details d = AnnouncementReader.read(body, log);
+
+    assertThat(format(d.ranges())).isEqualTo("kubernetes: introduced=0");
+    assertThat(log.all()).isEmpty();
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("unreadable")
   void shouldReportLinesItCannotRead(String line, String expected) {
