@@ -111,6 +111,26 @@ public record NetworkFailure(Kind kind, String what, String nextStep) {
     };
   }
 
+  /**
+   * What failed, in words, for messages whose subject already names the host (a bucket, a git
+   * remote): e.g. {@code name not resolved (UnknownHostException: storage.example)}; {@code null}
+   * when {@code error} is no network failure.
+   */
+  public static @Nullable String summary(Throwable error) {
+    Kind kind = kind(error);
+    String words =
+        switch (kind) {
+          case REFUSED -> "connection refused";
+          case NAME_NOT_RESOLVED -> "host name not resolved";
+          case UNREACHABLE -> "host unreachable";
+          case TIMEOUT -> "no answer in time";
+          case TLS -> "TLS failure";
+          case CLOSED -> "connection closed before a complete answer";
+          case OTHER -> null;
+        };
+    return words == null ? null : words + " (" + detail(error) + "); " + PROXY_VARIABLES;
+  }
+
   /** The kind of {@code error}, found anywhere in its cause chain. */
   public static Kind kind(Throwable error) {
     for (Throwable t = error; t != null; t = t.getCause()) {
