@@ -53,6 +53,17 @@ class ArchitectureTest {
   }
 
   @Test
+  void netShouldDependOnTheJdkOnly() {
+    classes()
+        .that()
+        .resideInAPackage(pkg("net"))
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage("java..", "javax.net..", "org.jspecify..", pkg("net"))
+        .check(classes);
+  }
+
+  @Test
   void nothingShouldDependOnTheCli() {
     noClasses()
         .that()

@@ -1,5 +1,6 @@
 package io.k8s.cvefeed.check;
 
+import io.k8s.cvefeed.net.NetworkFailure;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -172,7 +173,14 @@ public final class FeedLoader {
         throw new CheckInputException(url + ": larger than " + MAX_BYTES + " bytes");
       }
       return r.body();
-    } catch (IOException | IllegalArgumentException e) {
+    } catch (IOException e) {
+      throw new CheckInputException(
+          url
+              + ": cannot fetch: "
+              + NetworkFailure.of(URI.create(url), e).text()
+              + "; check the --feed URL",
+          e);
+    } catch (IllegalArgumentException e) {
       throw new CheckInputException(url + ": cannot fetch (" + describe(e) + ")", e);
     }
   }

@@ -1,6 +1,7 @@
 package io.k8s.cvefeed.cli;
 
 import io.k8s.cvefeed.config.UsageException;
+import io.k8s.cvefeed.net.EnvironmentProxies;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -36,6 +37,12 @@ public final class Cli {
   }
 
   static int run(String[] args, Context ctx) {
+    try {
+      EnvironmentProxies.install(ctx.env());
+    } catch (IllegalArgumentException e) {
+      ctx.err().println("cvefeed: " + e.getMessage());
+      return ExitCode.USAGE;
+    }
     CommandLine cl = commandLine(ctx, args);
     if (args.length == 0) {
       cl.usage(ctx.err());

@@ -1,13 +1,10 @@
 package io.k8s.cvefeed.cli;
 
-import io.k8s.cvefeed.config.UsageException;
 import io.k8s.cvefeed.history.ChangeHistory;
 import io.k8s.cvefeed.history.WebhookNotifier;
 import io.k8s.cvefeed.refresh.Refresher;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -18,33 +15,17 @@ final class ConsumerHooks {
   private ConsumerHooks() {}
 
   /**
+   * @param webhooks the {@code --notify-webhook} URLs, validated with the other options ({@link
+   *     RefreshOptions#toConfig})
    * @param warnings hears webhook deliveries that failed (never the webhook URL's path)
    */
   static Refresher.Builder attach(
-      Refresher.Builder builder, List<URI> webhooks, Consumer<String> warnings)
-      throws UsageException {
+      Refresher.Builder builder, List<URI> webhooks, Consumer<String> warnings) {
     ChangeHistory history = new ChangeHistory();
     builder.extras(history);
     if (!webhooks.isEmpty()) {
-      builder.listener(new WebhookNotifier(history, validate(webhooks), warnings));
+      builder.listener(new WebhookNotifier(history, webhooks, warnings));
     }
     return builder;
-  }
-
-  static List<URI> validate(List<URI> webhooks) throws UsageException {
-    List<String> problems = new ArrayList<>();
-    for (URI w : webhooks) {
-      String scheme = w.getScheme() == null ? "" : w.getScheme().toLowerCase(Locale.ROOT);
-      if (!(scheme.equals("https") || scheme.equals("http")) || w.getHost() == null) {
-        problems.add(
-            "--notify-webhook "
-                + WebhookNotifier.redact(w)
-                + ": expected an http(s) URL with a host");
-      }
-    }
-    if (!problems.isEmpty()) {
-      throw new UsageException(String.join("\n", problems));
-    }
-    return webhooks;
   }
 }

@@ -1,15 +1,19 @@
 package io.k8s.cvefeed.cli;
 
 import io.k8s.cvefeed.config.Durations;
+import io.k8s.cvefeed.config.Problems;
 import io.k8s.cvefeed.config.RefreshConfig;
 import io.k8s.cvefeed.config.UsageException;
+import io.k8s.cvefeed.history.WebhookNotifier;
 import io.k8s.cvefeed.model.FeedInfo;
 import io.k8s.cvefeed.render.Format;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -133,29 +137,66 @@ final class RefreshOptions {
     }
   }
 
+  /** The settings, after reporting every problem of every option at once. */
   RefreshConfig toConfig(Map<String, String> env) throws UsageException {
-    formats();
+    Problems problems = new Problems();
+    RefreshConfig config = toConfig(env, problems);
+    problems.throwIfAny();
+    return config;
+  }
+
+  /**
+   * The settings, adding every problem to {@code problems} (stand-ins take the place of values that
+   * do not parse, so that every option is checked); a command with options of its own adds theirs
+   * to the same {@code problems}.
+   */
+  RefreshConfig toConfig(Map<String, String> env, Problems problems) {
+    problems.check(this::formats);
     List<URI> targets = new ArrayList<>();
     if (out != null || publish.isEmpty()) {
       targets.add((out == null ? DEFAULT_OUT : out).toAbsolutePath().normalize().toUri());
     }
     for (String p : publish) {
-      targets.add(RefreshConfig.parseTarget(p));
+      URI target = problems.check(() -> RefreshConfig.parseTarget(p));
+      if (target != null) {
+        targets.add(target);
+      }
     }
+    validateWebhooks(problems);
     String token = env.get("GITHUB_TOKEN");
-    return new RefreshConfig(
-            api(),
+    RefreshConfig config =
+        new RefreshConfig(
+            problems.check(this::api, URI.create(RefreshConfig.DEFAULT_API)),
             repo,
             label,
             token == null || token.isBlank() ? null : token.strip(),
             cacheDir != null ? cacheDir : RefreshConfig.defaultCacheDir(env),
-            Durations.parse(maxWait),
+            problems.check(() -> Durations.parse("--max-wait", maxWait), Duration.ZERO),
             concurrency,
             targets,
             allowShrink,
             new FeedInfo(
-                feedTitle, homePageUrl, feedUrl, description, authorName, authorUrl, refreshJobUrl))
-        .validate();
+                feedTitle,
+                homePageUrl,
+                feedUrl,
+                description,
+                authorName,
+                authorUrl,
+                refreshJobUrl));
+    config.validate(problems);
+    return config;
+  }
+
+  private void validateWebhooks(Problems problems) {
+    for (URI w : notifyWebhooks) {
+      String scheme = w.getScheme() == null ? "" : w.getScheme().toLowerCase(Locale.ROOT);
+      if (!(scheme.equals("https") || scheme.equals("http")) || w.getHost() == null) {
+        problems.add(
+            "--notify-webhook "
+                + WebhookNotifier.redact(w)
+                + ": expected an http(s) URL with a host");
+      }
+    }
   }
 
   private URI api() throws UsageException {

@@ -1,6 +1,7 @@
 package io.k8s.cvefeed.cli;
 
 import io.k8s.cvefeed.config.Durations;
+import io.k8s.cvefeed.config.Problems;
 import io.k8s.cvefeed.config.RefreshConfig;
 import io.k8s.cvefeed.config.UsageException;
 import io.k8s.cvefeed.publish.StatusFile;
@@ -20,6 +21,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
@@ -89,8 +92,24 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws UsageException, IOException, InterruptedException {
-    RefreshConfig config = options.toConfig(ctx.env());
-    Path dir = servedDirectory(config);
+    // Every option, the refresh's and serve's own, is checked before anything starts; all the
+    // problems are reported at once.
+    Problems problems = new Problems();
+    RefreshConfig config = options.toConfig(ctx.env(), problems);
+    Path servedDir = problems.check(() -> servedDirectory(config));
+    InetSocketAddress address = problems.check(this::address);
+    Duration every = problems.check(() -> positive("--interval", interval));
+    Duration staleOrNull = problems.check(() -> positive("--stale-after", staleAfter));
+    Optional<byte[]> webhookSecret =
+        problems.check(
+            () -> Optional.ofNullable(secret(webhookSecretEnv, "--webhook-secret-env")),
+            Optional.empty());
+    Optional<String> admin =
+        problems.check(() -> Optional.ofNullable(adminToken()), Optional.empty());
+    LogFormat logs = problems.check(this::format);
+    problems.throwIfAny();
+    Path dir = Objects.requireNonNull(servedDir);
+    Duration stale = Objects.requireNonNull(staleOrNull);
     AtomicReference<@Nullable ServerMetrics> metrics = new AtomicReference<>();
     RequestListener counter =
         (status, remaining) -> {
@@ -113,7 +132,6 @@ final class ServeCommand implements Callable<Integer> {
             line -> {},
             line -> ctx.err().println("cvefeed: " + line),
             LastRelease.inMemory());
-    Duration stale = positive("--stale-after", staleAfter);
     FeedServer server =
         FeedServer.builder(
                 dir,
@@ -124,14 +142,14 @@ final class ServeCommand implements Callable<Integer> {
                   }
                   return report;
                 })
-            .bind(address())
-            .interval(positive("--interval", interval))
+            .bind(Objects.requireNonNull(address))
+            .interval(Objects.requireNonNull(every))
             .staleAfter(stale)
-            .webhookSecret(secret(webhookSecretEnv, "--webhook-secret-env"))
-            .adminToken(adminToken())
+            .webhookSecret(webhookSecret.orElse(null))
+            .adminToken(admin.orElse(null))
             .feedLabel(config.label())
             .clock(ctx.clock())
-            .logFormat(format())
+            .logFormat(Objects.requireNonNull(logs))
             .logSink(ctx.err()::println)
             .build();
     metrics.set(server.metrics());
@@ -176,7 +194,7 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   private static Duration positive(String option, String text) throws UsageException {
-    Duration d = Durations.parse(text);
+    Duration d = Durations.parse(option, text);
     if (d.isZero() || d.isNegative()) {
       throw new UsageException(option + " " + text + ": must be longer than zero");
     }

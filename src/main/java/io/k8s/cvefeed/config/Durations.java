@@ -15,6 +15,15 @@ public final class Durations {
 
   private Durations() {}
 
+  /** As {@link #parse(String)}, naming {@code option} in the message. */
+  public static Duration parse(String option, String text) throws UsageException {
+    try {
+      return parse(text);
+    } catch (UsageException e) {
+      throw new UsageException(option + " " + e.getMessage());
+    }
+  }
+
   public static Duration parse(String text) throws UsageException {
     String s = text.strip().toLowerCase(Locale.ROOT);
     if (s.startsWith("p")) {

@@ -5,7 +5,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -57,7 +56,14 @@ public record RefreshConfig(
 
   /** Checks every setting and reports all problems at once. */
   public RefreshConfig validate() throws UsageException {
-    List<String> problems = new ArrayList<>();
+    Problems problems = new Problems();
+    validate(problems);
+    problems.throwIfAny();
+    return this;
+  }
+
+  /** Adds every problem of these settings to {@code problems}. */
+  public void validate(Problems problems) {
     String scheme = githubApi.getScheme();
     if (scheme == null
         || !(scheme.equals("https") || scheme.equals("http"))
@@ -90,10 +96,6 @@ public record RefreshConfig(
                 + " git+https://… or git+file://…");
       }
     }
-    if (!problems.isEmpty()) {
-      throw new UsageException(String.join("\n", problems));
-    }
-    return this;
   }
 
   /** {@code $XDG_CACHE_HOME/cvefeed}, else {@code ~/.cache/cvefeed}. */

@@ -1,5 +1,6 @@
 package io.k8s.cvefeed.history;
 
+import io.k8s.cvefeed.net.NetworkFailure;
 import io.k8s.cvefeed.refresh.RefreshListener;
 import io.k8s.cvefeed.refresh.RefreshReport;
 import io.k8s.cvefeed.refresh.TargetResult;
@@ -127,8 +128,7 @@ public final class WebhookNotifier implements RefreshListener {
           break;
         }
       } catch (IOException e) {
-        problem =
-            e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        problem = NetworkFailure.of(webhook, e).text() + "; check --notify-webhook";
       }
     }
     failed.incrementAndGet();

@@ -1,6 +1,7 @@
 package io.k8s.cvefeed.integrity;
 
 import io.k8s.cvefeed.files.PublishedDirectory;
+import io.k8s.cvefeed.net.NetworkFailure;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -60,13 +61,19 @@ public interface ReleaseReader {
     return new ReleaseReader() {
       @Override
       public byte[] read(String path) throws IOException, InterruptedException {
+        URI uri = URI.create(root + path);
         HttpRequest request =
-            HttpRequest.newBuilder(URI.create(root + path))
+            HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds(60))
                 .header("User-Agent", "cvefeed-verify")
                 .GET()
                 .build();
-        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response;
+        try {
+          response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+          throw new IOException(NetworkFailure.of(uri, e).text() + "; check the release URL", e);
+        }
         if (response.statusCode() != 200) {
           throw new IOException("HTTP " + response.statusCode());
         }

@@ -1,5 +1,6 @@
 package io.k8s.cvefeed.source;
 
+import io.k8s.cvefeed.net.NetworkFailure;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -67,7 +68,8 @@ final class Exchange {
       throw tooLarge(uri, e);
     } catch (IOException e) {
       listener.onNoResponse();
-      return new Retry<>(describe(e));
+      NetworkFailure failure = NetworkFailure.of(uri, e);
+      return new Retry<>(failure.what(), failure);
     }
     int status = response.statusCode();
     Integer remaining = intHeader(response, "X-RateLimit-Remaining");
@@ -115,7 +117,13 @@ final class Exchange {
       response = send(request.build());
     } catch (IOException e) {
       listener.onNoResponse();
-      throw new SourceException(StatusText.display(uri) + ": POST failed: " + describe(e), e);
+      throw new SourceException(
+          StatusText.display(uri)
+              + ": POST failed: "
+              + NetworkFailure.of(uri, e).text()
+              + "; "
+              + GitHubClient.API_HINT,
+          e);
     }
     int status = response.statusCode();
     listener.onResponse(status, intHeader(response, "X-RateLimit-Remaining"));
@@ -302,5 +310,13 @@ final class Exchange {
 
   record Wait<R>(RateLimit limit) implements Attempt<R> {}
 
-  record Retry<R>(String reason) implements Attempt<R> {}
+  /**
+   * Worth another try; {@code network} when no answer came at all, so the final message adds the
+   * next step for network failures.
+   */
+  record Retry<R>(String reason, @Nullable NetworkFailure network) implements Attempt<R> {
+    Retry(String reason) {
+      this(reason, null);
+    }
+  }
 }

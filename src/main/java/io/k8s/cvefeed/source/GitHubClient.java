@@ -18,6 +18,11 @@ import tools.jackson.databind.JsonNode;
  */
 public final class GitHubClient {
   static final String API_VERSION = "2022-11-28";
+
+  /** The GitHub-specific next step after a network failure. */
+  static final String API_HINT =
+      "check --github-api (default https://api.github.com; GitHub Enterprise and mirrors need it)";
+
   private static final int MAX_REDIRECTS = 5;
 
   private final Exchange exchange;
@@ -158,7 +163,10 @@ public final class GitHubClient {
                   + ": failed after "
                   + failures
                   + " tries; last error: "
-                  + retry.reason());
+                  + retry.reason()
+                  + (retry.network() != null
+                      ? "; " + retry.network().nextStep() + "; " + API_HINT
+                      : ""));
         }
         sleeper.sleep(backoff.delay(failures));
       }

@@ -1,6 +1,7 @@
 package io.k8s.cvefeed.publish.gcs;
 
 import com.google.cloud.storage.StorageException;
+import io.k8s.cvefeed.net.NetworkFailure;
 import io.k8s.cvefeed.publish.PublishException;
 
 /** Turns client failures into messages naming the object, the cause and what to do. */
@@ -26,6 +27,10 @@ final class GcsErrors {
                   + " (`gcloud auth application-default login`) and --gcs-endpoint";
           default -> "";
         };
+    String network = code == 0 ? NetworkFailure.summary(e) : null;
+    if (network != null) {
+      return new PublishException(subject + ": " + network + "; check --gcs-endpoint", e);
+    }
     String status = code == 0 ? "" + e.getMessage() : code + " " + statusText(code, e);
     return new PublishException(subject + ": " + status + hint, e);
   }

@@ -1,5 +1,6 @@
 package io.k8s.cvefeed.publish.git;
 
+import io.k8s.cvefeed.net.NetworkFailure;
 import io.k8s.cvefeed.publish.PublishException;
 import java.io.IOException;
 import java.net.URI;
@@ -102,9 +103,12 @@ final class GitHubPulls {
             subject + ": " + response.statusCode() + hint(response.statusCode(), response.body()));
       }
       return response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
-    } catch (IOException | JacksonException e) {
+    } catch (IOException e) {
       throw new PublishException(
-          subject + ": " + e.getClass().getSimpleName() + "; check the network and the API URL", e);
+          subject + ": " + NetworkFailure.of(uri, e).text() + "; check the API URL", e);
+    } catch (JacksonException e) {
+      throw new PublishException(
+          subject + ": invalid JSON answer (" + e.getOriginalMessage() + "); check the API URL", e);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.k8s.cvefeed.publish.git;
 
+import io.k8s.cvefeed.net.NetworkFailure;
 import io.k8s.cvefeed.publish.PublishException;
 import io.k8s.cvefeed.render.Artifact;
 import java.io.IOException;
@@ -223,7 +224,11 @@ final class Workspace implements AutoCloseable {
   }
 
   private PublishException failure(String what, Exception e, String hint) {
-    String cause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    String network = NetworkFailure.summary(e);
+    String cause =
+        network != null
+            ? network
+            : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     return new PublishException(subject + ": " + what + ": " + cause + "; " + hint, e);
   }
 

@@ -1,5 +1,6 @@
 package io.k8s.cvefeed.publish.s3;
 
+import io.k8s.cvefeed.net.NetworkFailure;
 import io.k8s.cvefeed.publish.PublishException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -17,6 +18,11 @@ final class S3Errors {
       String code = s.awsErrorDetails() == null ? "" : s.awsErrorDetails().errorCode();
       String what = status + " " + (code == null ? "" : code);
       return new PublishException(subject + ": " + what.strip() + hint(status, code, action), e);
+    }
+    String network = NetworkFailure.summary(e);
+    if (network != null) {
+      return new PublishException(
+          subject + ": " + action + " failed: " + network + "; check --s3-endpoint", e);
     }
     return new PublishException(
         subject

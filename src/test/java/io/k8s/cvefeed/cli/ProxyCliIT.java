@@ -1,0 +1,105 @@
+package io.k8s.cvefeed.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import io.k8s.cvefeed.net.CountingProxy;
+import io.k8s.cvefeed.net.EnvironmentProxies;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code cvefeed refresh} honours the proxy variables of the environment it is given. */
+@Timeout(60)
+class ProxyCliIT {
+  private static final String ISSUE =
+      """
+      [{"number":1,"title":"CVE-2024-0001: one","body":"b","state":"open","state_reason":null,\
+      "html_url":"https://github.com/kubernetes/kubernetes/issues/1",\
+      "created_at":"2024-01-01T00:00:00Z","updated_at":"2024-02-01T00:00:00Z","closed_at":null,\
+      "labels":[{"name":"official-cve-feed"}],"user":{"login":"src"}}]""";
+
+  @TempDir Path dir;
+  private HttpServer github;
+  private CountingProxy proxy;
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  @BeforeEach
+  void start() throws IOException {
+    github = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    github.createContext(
+        "/repos/kubernetes/kubernetes/issues",
+        e -> {
+          byte[] body = ISSUE.getBytes(StandardCharsets.UTF_8);
+          e.getResponseHeaders().add("Content-Type", "application/json");
+          e.sendResponseHeaders(200, body.length);
+          e.getResponseBody().write(body);
+          e.close();
+        });
+    github.start();
+    proxy = CountingProxy.start();
+  }
+
+  @AfterEach
+  void stop() throws IOException {
+    EnvironmentProxies.install(Map.of());
+    proxy.close();
+    github.stop(0);
+  }
+
+  private int refresh(Map<String, String> env) {
+    PrintStream sink = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    return Cli.run(
+        new String[] {
+          "refresh",
+          "--github-api",
+          "http://127.0.0.1:" + github.getAddress().getPort(),
+          "--out",
+          dir.resolve("public").toString(),
+          "--cache-dir",
+          dir.resolve("cache").toString()
+        },
+        new Cli.Context(
+            sink, new PrintStream(err, true, StandardCharsets.UTF_8), env, Clock.systemUTC()));
+  }
+
+  @Test
+  void shouldFetchFromGitHubThroughTheProxy() {
+    assertThat(refresh(Map.of("HTTP_PROXY", proxy.url()))).isZero();
+
+    assertThat(proxy.requests())
+        .isNotEmpty()
+        .allMatch(r -> r.startsWith("GET http://127.0.0.1:" + github.getAddress().getPort()));
+  }
+
+  @Test
+  void shouldFetchDirectlyForNoProxyHosts() {
+    Map<String, String> env = new HashMap<>();
+    env.put("http_proxy", proxy.url());
+    env.put("no_proxy", "127.0.0.1");
+
+    assertThat(refresh(env)).isZero();
+
+    assertThat(proxy.requests()).isEmpty();
+  }
+
+  @Test
+  void shouldRefuseAProxyItCannotUseAsAUsageError() {
+    assertThat(refresh(Map.of("HTTPS_PROXY", "socks5://127.0.0.1:1080"))).isEqualTo(2);
+
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .startsWith("cvefeed: HTTPS_PROXY: socks5:// proxies are not supported; use an http://");
+  }
+}
