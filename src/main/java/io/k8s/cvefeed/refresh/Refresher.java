@@ -34,6 +34,7 @@ public final class Refresher {
   private final TargetGate gate;
   private final LastRelease last;
   private final String salt;
+  private final ExtraInputs extraInputs;
   private final Clock clock;
   private final @Nullable ReleaseExtras extras;
   private final @Nullable ManifestSigner signer;
@@ -49,6 +50,7 @@ public final class Refresher {
     this.gate = new TargetGate(b.allowShrink);
     this.last = b.last;
     this.salt = b.info + "\n" + b.inputsSalt;
+    this.extraInputs = b.extraInputs;
     this.clock = b.clock;
     this.extras = b.extras;
     this.signer = b.signer;
@@ -79,7 +81,11 @@ public final class Refresher {
         snapshot == null
             ? Objects.requireNonNull(previous, "no snapshot was made, so the last one held")
             : new LastRelease.Entry(
-                cycle.inputs, snapshot.digest(), snapshot.items().size(), snapshot.diagnostics());
+                // What the snapshot read may have changed the extra inputs (a record fetched anew).
+                inputs(fetched),
+                snapshot.digest(),
+                snapshot.items().size(),
+                snapshot.diagnostics());
     if (snapshot != null && results.stream().noneMatch(Refresher::failed)) {
       last.write(seen);
     }
@@ -108,6 +114,11 @@ public final class Refresher {
     return report;
   }
 
+  private String inputs(FetchResult fetched) {
+    return ReleaseInputs.of(
+        salt + "\n" + extraInputs.fingerprint(clock.instant()), fetched.issues());
+  }
+
   private static boolean failed(TargetResult r) {
     return r.outcome() == TargetResult.Outcome.FAILED
         || r.outcome() == TargetResult.Outcome.REFUSED;
@@ -122,7 +133,7 @@ public final class Refresher {
 
     Cycle(FetchResult fetched) {
       this.fetched = fetched;
-      this.inputs = ReleaseInputs.of(salt, fetched.issues());
+      this.inputs = Refresher.this.inputs(fetched);
     }
 
     @Override
@@ -167,6 +178,7 @@ public final class Refresher {
     private final List<RefreshListener> listeners = new ArrayList<>();
     private LastRelease last = LastRelease.inMemory();
     private String inputsSalt = "";
+    private ExtraInputs extraInputs = now -> "";
 
     private Builder() {}
 
@@ -247,6 +259,12 @@ public final class Refresher {
      */
     public Builder inputsSalt(String salt) {
       this.inputsSalt = salt;
+      return this;
+    }
+
+    /** Inputs besides the issues whose change makes the next refresh a full one. */
+    public Builder extraInputs(ExtraInputs extraInputs) {
+      this.extraInputs = extraInputs;
       return this;
     }
 

@@ -474,6 +474,31 @@ class RefresherTest {
   }
 
   @Test
+  void shouldRefreshInFullWhenAnExtraInputChangedAndRecordWhatTheSnapshotRead() throws Exception {
+    addIssue(1, "CVE-2024-0001: one");
+    // A cache that the check step fills, as the CVE record source does on its first run.
+    String[] cache = {"empty"};
+    LastRelease last = LastRelease.inMemory();
+    Refresher r =
+        counting(last)
+            .extraInputs(now -> cache[0])
+            .check(
+                (advisories, diagnostics) -> {
+                  cache[0] = "records v1";
+                  return advisories;
+                })
+            .build();
+    r.refresh();
+
+    r.refresh(); // the cache the first run filled is what it recorded: nothing to do
+    assertThat(renders.get()).isEqualTo(1);
+
+    cache[0] = "records v2"; // a record was fetched anew elsewhere
+    r.refresh();
+    assertThat(renders.get()).isEqualTo(2);
+  }
+
+  @Test
   void shouldReRenderOnlyTheStampedFormatsForARelease() throws Exception {
     addIssue(1, "CVE-2024-0001: one");
 
