@@ -10,7 +10,9 @@ import io.k8s.cvefeed.model.Status;
 import io.k8s.cvefeed.refresh.RefreshReport;
 import io.k8s.cvefeed.refresh.TargetResult;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -147,6 +149,33 @@ class WebhookNotifierIT {
     assertThat(flakyCalls).hasValue(3);
     assertThat(waits).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
     assertThat(log).isEmpty();
+  }
+
+  @Test
+  void shouldSayInWordsThatAReceiverRefusedTheConnection() throws Exception {
+    int closed;
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closed = s.getLocalPort();
+    }
+    Harness h = new Harness();
+    notifier =
+        new WebhookNotifier(
+            h.history,
+            List.of(URI.create("http://127.0.0.1:" + closed + "/hook/secret-token")),
+            log::add,
+            jdk(),
+            waits::add);
+    h.listener(notifier);
+    h.refresh(KEPT);
+
+    h.refresh(KEPT, NEW);
+
+    assertThat(log).hasSize(1);
+    assertThat(log.get(0))
+        .contains(
+            "not delivered (connection refused by 127.0.0.1:" + closed + ";",
+            "check --notify-webhook")
+        .doesNotContain("ConnectException", "secret-token");
   }
 
   @Test
