@@ -130,6 +130,7 @@ public final class JsonFeedRenderer implements Renderer {
       g.writeStringProperty("cvss_vector", cvss.vector());
     }
     affected(g, OsvRanges.byComponent(a.affected()));
+    ProvenanceJson.write(g, a.provenance());
     LabelProvenance label = a.labelProvenance();
     if (label != null) {
       g.writeObjectPropertyStart("label_provenance");
