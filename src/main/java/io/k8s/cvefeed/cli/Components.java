@@ -76,7 +76,7 @@ final class Components {
             .clock(clock)
             .allowShrink(config.allowShrink())
             .speculate(eager != null && Runtime.getRuntime().availableProcessors() > 1);
-    integrity.wire(builder, config, client, progress);
+    integrity.wire(builder, config, client, progress, options.cveRecords.step(config, clock));
     return ConsumerHooks.attach(builder, options.notifyWebhooks, warnings).build();
   }
 

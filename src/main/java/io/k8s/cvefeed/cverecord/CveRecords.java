@@ -159,7 +159,7 @@ public final class CveRecords {
             id, entry == null ? null : entry.etag(), entry == null ? null : entry.lastModified());
     if (answer instanceof CveApi.Answer.Fresh f) {
       try {
-        CveRecord record = RecordParser.parse(id, f.body());
+        CveRecord record = RecordParser.parse(id, id + " from " + api.uri(id).getHost(), f.body());
         cache.put(id, new RecordCache.Entry(now, true, f.etag(), f.lastModified(), f.body()));
         succeeded();
         return new Lookup.Found(record, null, sha256(f.body()));
@@ -201,9 +201,11 @@ public final class CveRecords {
       return new Lookup.Missing(warning);
     }
     try {
-      return new Lookup.Found(RecordParser.parse(id, entry.body()), warning, sha256(entry.body()));
+      return new Lookup.Found(
+          RecordParser.parse(id, id + " (cached)", entry.body()), warning, sha256(entry.body()));
     } catch (RecordException e) {
-      return new Lookup.Unavailable(e.getMessage() + " (cached)");
+      return new Lookup.Unavailable(
+          e.getMessage() + "; the feed goes without its record this time");
     }
   }
 

@@ -29,27 +29,40 @@ public final class RecordParser {
    * @throws RecordException saying what is wrong with the body
    */
   public static CveRecord parse(String expected, byte[] body) throws RecordException {
+    return parse(expected, expected, body);
+  }
+
+  /**
+   * As {@link #parse(String, byte[])}, naming {@code subject} in messages, e.g. {@code
+   * CVE-2024-0001 from cveawg.mitre.org}.
+   */
+  static CveRecord parse(String expected, String subject, byte[] body) throws RecordException {
     JsonNode root;
     try {
       root = JSON.readTree(body);
     } catch (JacksonException e) {
+      String why = e.getOriginalMessage().lines().findFirst().orElse("");
+      int cut = why.indexOf(" (");
       throw new RecordException(
-          expected + ": the CVE record is not JSON (" + e.getOriginalMessage() + ")");
+          subject
+              + ": the CVE record is not JSON ("
+              + (cut < 0 ? why : why.substring(0, cut))
+              + ")");
     }
     JsonNode meta = root.path("cveMetadata");
     String id = meta.path("cveId").asString("");
     if (!meta.isObject() || !root.path("dataType").asString("").equals("CVE_RECORD")) {
-      throw new RecordException(expected + ": not a CVE JSON 5 record (no cveMetadata/dataType)");
+      throw new RecordException(subject + ": not a CVE JSON 5 record (no cveMetadata/dataType)");
     }
     if (!id.equalsIgnoreCase(expected)) {
-      throw new RecordException(expected + ": the API answered the record of " + id);
+      throw new RecordException(subject + ": the API answered the record of " + id);
     }
     CveRecord.State state;
     try {
       state = CveRecord.State.valueOf(meta.path("state").asString("").toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new RecordException(
-          expected + ": unknown record state \"" + meta.path("state").asString("") + "\"");
+          subject + ": unknown record state \"" + meta.path("state").asString("") + "\"");
     }
     JsonNode containers = root.path("containers");
     Container cna = containers.has("cna") ? container(containers.path("cna")) : Container.empty();

@@ -163,7 +163,9 @@ class CveRecordsIT {
         records().lookup(ids("CVE-2024-0002", "CVE-2024-0003", "CVE-2024-0004"));
     assertThat(l.get("CVE-2024-0002").warning()).contains("127.0.0.1 answered 500");
     assertThat(l.get("CVE-2024-0003").warning()).contains("no answer from 127.0.0.1 in time");
-    assertThat(l.get("CVE-2024-0004").warning()).contains("the CVE record is not JSON");
+    assertThat(l.get("CVE-2024-0004").warning())
+        .contains(
+            "CVE-2024-0004 from 127.0.0.1: the CVE record is not JSON (Unexpected end-of-input");
     assertThat(slept).containsExactly(Duration.ofSeconds(1));
   }
 

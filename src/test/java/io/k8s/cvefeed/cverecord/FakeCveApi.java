@@ -22,9 +22,9 @@ import java.util.concurrent.Executors;
  * make one id misbehave: 429 with Retry-After, 500, a slow answer (held until {@link #close()}),
  * malformed JSON. Every request is recorded.
  */
-final class FakeCveApi implements AutoCloseable {
+public final class FakeCveApi implements AutoCloseable {
   /** How an id misbehaves. */
-  enum Failure {
+  public enum Failure {
     RATE_LIMITED_SHORT,
     RATE_LIMITED_LONG,
     SERVER_ERROR,
@@ -33,7 +33,7 @@ final class FakeCveApi implements AutoCloseable {
   }
 
   /** One request: the id asked for and its conditional header. */
-  record Request(String id, String ifNoneMatch) {}
+  public record Request(String id, String ifNoneMatch) {}
 
   private final HttpServer server;
   private final ExecutorService executor = Executors.newCachedThreadPool();
@@ -50,27 +50,27 @@ final class FakeCveApi implements AutoCloseable {
     server.start();
   }
 
-  static FakeCveApi start() throws IOException {
+  public static FakeCveApi start() throws IOException {
     return new FakeCveApi(
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64));
   }
 
   /** {@code http://127.0.0.1:<port>/api}: pass it as {@code --cve-api}. */
-  URI base() {
+  public URI base() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api");
   }
 
-  FakeCveApi serve(String id, byte[] body) {
+  public FakeCveApi serve(String id, byte[] body) {
     records.put(id, body);
     return this;
   }
 
-  FakeCveApi serve(Map<String, byte[]> bodies) {
+  public FakeCveApi serve(Map<String, byte[]> bodies) {
     records.putAll(bodies);
     return this;
   }
 
-  FakeCveApi fail(String id, Failure failure) {
+  public FakeCveApi fail(String id, Failure failure) {
     failures.put(id, failure);
     return this;
   }
@@ -80,7 +80,7 @@ final class FakeCveApi implements AutoCloseable {
     return this;
   }
 
-  List<Request> requests() {
+  public List<Request> requests() {
     return List.copyOf(requests);
   }
 

@@ -8,11 +8,11 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** Hand-written records and a clock tests move. */
-final class Fixtures {
+public final class Fixtures {
   private Fixtures() {}
 
   /** A rejected record, shaped as the API serves one (no affected, no metrics). */
-  static byte[] rejected(String id) {
+  public static byte[] rejected(String id) {
     return ("""
         {"dataType": "CVE_RECORD", "dataVersion": "5.1",
          "cveMetadata": {"cveId": "%s", "state": "REJECTED", "assignerShortName": "kubernetes",
@@ -25,7 +25,7 @@ final class Fixtures {
   }
 
   /** A published record for kubelet: affected below 1.30.2, vector given. */
-  static byte[] kubelet(String id) {
+  public static byte[] kubelet(String id) {
     return ("""
         {"dataType": "CVE_RECORD", "dataVersion": "5.1",
          "cveMetadata": {"cveId": "%s", "state": "PUBLISHED", "dateUpdated": "2024-06-01T00:00:00Z"},

@@ -8,19 +8,19 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /** The real CVE records in shared/data/cve-records, by CVE id. */
-final class RealRecords {
+public final class RealRecords {
   private RealRecords() {}
 
   static Path dataDir() {
     return Path.of(System.getProperty("shared.data", "../shared/data"));
   }
 
-  static Path dir() {
+  public static Path dir() {
     return dataDir().resolve("cve-records");
   }
 
   /** Every record file's bytes, by the id its name gives. */
-  static Map<String, byte[]> bodies() throws IOException {
+  public static Map<String, byte[]> bodies() throws IOException {
     Map<String, byte[]> out = new TreeMap<>();
     try (Stream<Path> files = Files.list(dir())) {
       for (Path f : files.filter(p -> p.toString().endsWith(".json")).toList()) {
