@@ -137,7 +137,7 @@ final class CrossCheck {
           new Disagreement(
               "fixed",
               id
-                  + ": fixed versions differ: announcement "
+                  + ": first unaffected versions differ: announcement "
                   + ourFixed
                   + ", record "
                   + theirFixed
@@ -155,16 +155,30 @@ final class CrossCheck {
         .collect(Collectors.toCollection(TreeSet::new));
   }
 
+  /**
+   * The first unaffected version of each range, for comparing: a {@code fixed} version as is, a
+   * {@code last_affected X.Y.Z} as {@code X.Y.Z+1} (patch releases are consecutive), so "fixed in
+   * 1.18.18" and "up to 1.18.17" agree. Sorted by version.
+   */
   static Set<String> fixed(List<AffectedRange> ranges) {
-    Set<String> out = new TreeSet<>();
+    Set<Version> out = new TreeSet<>();
     for (AffectedRange r : ranges) {
       for (RangeEvent e : r.events()) {
+        Version v = Version.parse(e.version());
+        if (v == null || v.isLine()) {
+          continue;
+        }
         if (e.kind() == RangeEvent.Kind.FIXED) {
-          out.add(e.version());
+          out.add(v);
+        } else if (e.kind() == RangeEvent.Kind.LAST_AFFECTED && v.pre() == null) {
+          Integer patch = v.patch();
+          out.add(new Version(v.major(), v.minor(), patch == null ? 1 : patch + 1, null));
         }
       }
     }
-    return out;
+    Set<String> names = new java.util.LinkedHashSet<>();
+    out.forEach(v -> names.add(v.toString()));
+    return names;
   }
 
   /** {@code kubelet 0 fixed 1.25.16, 1.26.0 fixed 1.26.11}. */

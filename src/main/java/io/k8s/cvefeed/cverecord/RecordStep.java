@@ -35,7 +35,7 @@ public final class RecordStep implements AdvisoryCheck {
     lastDigest = CveRecords.digest(lookups);
     List<Advisory> out = new ArrayList<>(advisories.size());
     for (Advisory a : advisories) {
-      out.add(one(a, lookups, diagnostics));
+      out.add(apply(a, lookups, mode, diagnostics));
     }
     return out;
   }
@@ -56,7 +56,9 @@ public final class RecordStep implements AdvisoryCheck {
     return lastDigest;
   }
 
-  private Advisory one(Advisory a, Map<String, Lookup> lookups, List<Diagnostic> diagnostics) {
+  /** One advisory: its ids' warnings (and, in CHECK, disagreements), then the fill. */
+  static Advisory apply(
+      Advisory a, Map<String, Lookup> lookups, RecordMode mode, List<Diagnostic> diagnostics) {
     List<Lookup> mine = new ArrayList<>();
     for (CveId id : a.ids()) {
       Lookup l = lookups.get(id.value());

@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 public final class RealRecords {
   private RealRecords() {}
 
-  static Path dataDir() {
+  public static Path dataDir() {
     return Path.of(System.getProperty("shared.data", "../shared/data"));
   }
 
