@@ -130,7 +130,7 @@ final class CveRecordsDiff {
       For every CVE of `../shared/data/k8s-issues/issues.json` (placeholders read with their later
       feed text), what `Extractor` reads from the announcement is compared with the record in
       `../shared/data/cve-records/` exactly as `cvefeed refresh --cve-records check` compares them
-      (see [format.md](format.md#cve-records)), and the "records filled in" counts are what
+      (see [format.md](format.md#8-cve-records)), and the "records filled in" counts are what
       `--cve-records fill` (the default) publishes. A CVE without a record file is reported as
       `no-record`, as a 404 from the API would be.
 
