@@ -72,12 +72,14 @@ final class CveRecordsDiff {
   static String render(Path data) throws Exception {
     List<Row> rows = rows(data);
     Map<String, Integer> kinds = new TreeMap<>();
-    int[] n = new int[4];
+    int[] n = new int[6];
     for (Row r : rows) {
       n[0] += fixed(r.alone()) ? 1 : 0;
       n[1] += r.alone().cvss() != null ? 1 : 0;
       n[2] += fixed(r.filled()) ? 1 : 0;
       n[3] += r.filled().cvss() != null ? 1 : 0;
+      n[4] += r.alone().affected().isEmpty() ? 0 : 1;
+      n[5] += r.filled().affected().isEmpty() ? 0 : 1;
       for (Diagnostic d : r.diagnostics()) {
         kinds.merge(d.kind(), 1, Integer::sum);
       }
@@ -89,6 +91,8 @@ final class CveRecordsDiff {
         doc,
         "without a record file in shared/data/cve-records (not compared)",
         (int) rows.stream().filter(r -> !r.hasRecord()).count());
+    row(doc, "with any range, announcement alone", n[4]);
+    row(doc, "with any range, records filled in", n[5]);
     row(doc, "with a fixed version, announcement alone", n[0]);
     row(doc, "with a fixed version, records filled in", n[2]);
     row(doc, "with a CVSS vector, announcement alone", n[1]);
