@@ -169,6 +169,24 @@ class ArchitectureTest {
   }
 
   @Test
+  void cveRecordsShouldSitBetweenExtractAndRefresh() {
+    noClasses()
+        .that()
+        .resideInAPackage(pkg("cverecord"))
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(pkg("render"), pkg("publish"), pkg("server"), pkg("check"))
+        .check(classes);
+    noClasses()
+        .that()
+        .resideInAnyPackage(pkg("model"), pkg("extract"), pkg("render"), pkg("check"))
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(pkg("cverecord"))
+        .check(classes);
+  }
+
+  @Test
   void onlyTheCliShouldExitTheProcess() {
     noClasses()
         .that()

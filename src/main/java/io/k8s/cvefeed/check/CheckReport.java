@@ -12,12 +12,13 @@ import tools.jackson.databind.node.ObjectNode;
  * The outcome of a check, as a table or as JSON.
  *
  * @param targets what was checked
- * @param findings what applies, sorted most severe first
+ * @param findings what applies or cannot be told, sorted most severe first
  * @param problems ranges that could not be evaluated
  */
 public record CheckReport(List<Target> targets, List<Finding> findings, List<String> problems) {
   static final List<String> HEADER =
       List.of("CVE", "SEVERITY", "COMPONENT", "RUNNING", "FIXED IN", "STATUS", "LINK");
+  static final String UNKNOWN_HEADING = "cannot tell: no fixed version published";
   private static final ObjectMapper JSON = JsonMapper.builder().build();
 
   public CheckReport {
@@ -26,8 +27,19 @@ public record CheckReport(List<Target> targets, List<Finding> findings, List<Str
     problems = List.copyOf(problems);
   }
 
+  /** Whether a CVE applies (a finding that is not {@link Finding#unknown()}). */
   public boolean affected() {
-    return !findings.isEmpty();
+    return !applies().isEmpty();
+  }
+
+  /** The findings that apply. */
+  public List<Finding> applies() {
+    return findings.stream().filter(f -> !f.unknown()).toList();
+  }
+
+  /** The findings {@code check} cannot tell about: no fixed version published. */
+  public List<Finding> unknown() {
+    return findings.stream().filter(Finding::unknown).toList();
   }
 
   /** One line per normalised version, e.g. {@code kubelet v1.29.4+k3s1: distribution suffix…}. */
@@ -44,6 +56,22 @@ public record CheckReport(List<Target> targets, List<Finding> findings, List<Str
 
   /** Aligned columns, header first; empty when nothing applies. */
   public List<String> table() {
+    return table(applies());
+  }
+
+  /**
+   * The "cannot tell: no fixed version published" group: a heading, then aligned columns; empty
+   * when there is none.
+   */
+  public List<String> unknownTable() {
+    List<String> lines = new ArrayList<>(table(unknown()));
+    if (!lines.isEmpty()) {
+      lines.add(0, UNKNOWN_HEADING);
+    }
+    return lines;
+  }
+
+  private static List<String> table(List<Finding> findings) {
     List<List<String>> rows = new ArrayList<>();
     rows.add(HEADER);
     for (Finding f : findings) {
@@ -89,7 +117,9 @@ public record CheckReport(List<Target> targets, List<Finding> findings, List<Str
     ArrayNode checked = root.putArray("checked");
     targets.forEach(t -> writeTarget(checked.addObject(), t));
     ArrayNode list = root.putArray("findings");
-    findings.forEach(f -> writeFinding(list.addObject(), f));
+    applies().forEach(f -> writeFinding(list.addObject(), f));
+    ArrayNode unknownList = root.putArray("unknown");
+    unknown().forEach(f -> writeFinding(unknownList.addObject(), f));
     ArrayNode problemNodes = root.putArray("problems");
     problems.forEach(problemNodes::add);
     return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);

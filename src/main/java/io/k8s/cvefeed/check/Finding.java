@@ -25,6 +25,15 @@ public record Finding(
     sources = List.copyOf(sources);
   }
 
+  /**
+   * Whether {@code check} cannot tell: the CVE publishes no fixed version anywhere and the range
+   * the running version falls in has no end either (no {@code last_affected}), so the version is
+   * only "at or after the first affected one".
+   */
+  public boolean unknown() {
+    return fixedIn == null && lastAffected == null && !vulnerability.fixPublished();
+  }
+
   public @Nullable Severity severity() {
     return vulnerability.severity();
   }

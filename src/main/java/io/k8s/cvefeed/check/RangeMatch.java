@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * OSV {@code SEMVER} range evaluation (the OSV schema's "evaluation" section): sort the events by
  * version, then walk them; {@code introduced} at or below the version turns "affected" on, {@code
- * fixed} at or below it turns it off, {@code last_affected} below it turns it off.
+ * fixed} or {@code limit} at or below it turns it off, {@code last_affected} below it turns it off.
  *
  * @param affected whether the version falls in the range
  * @param fixedIn the first {@code fixed} version above the running one, when affected
@@ -56,6 +56,7 @@ record RangeMatch(boolean affected, @Nullable String fixedIn, @Nullable String l
         }
         case FIXED -> affected = affected && c < 0;
         case LAST_AFFECTED -> affected = affected && c <= 0;
+        case LIMIT -> affected = affected && c < 0;
       }
     }
     return affected ? closing(points, openedAt, v) : NOT_AFFECTED;

@@ -36,7 +36,7 @@ import picocli.CommandLine.Option;
       "0:no published CVE applies",
       "1:error: the feed or the cluster could not be read",
       "2:usage error",
-      "3:at least one published CVE applies",
+      "3:at least one published CVE applies (with --fail-on unknown: or one cannot be told)",
     })
 final class CheckCommand implements Callable<Integer> {
   private final Cli.Context ctx;
@@ -88,6 +88,14 @@ final class CheckCommand implements Callable<Integer> {
       description = "table or json (default: ${DEFAULT-VALUE}).")
   String output = "table";
 
+  @Option(
+      names = "--fail-on",
+      paramLabel = "affected|unknown",
+      description =
+          "Exit 3 when a CVE applies (affected), or also when one cannot be told because no fixed"
+              + " version is published (unknown) (default: ${DEFAULT-VALUE}).")
+  String failOn = "affected";
+
   CheckCommand(Cli.Context ctx) {
     this.ctx = ctx;
   }
@@ -113,12 +121,16 @@ final class CheckCommand implements Callable<Integer> {
     List<Finding> findings = Checker.check(vulnerabilities, targets, problems);
     CheckReport report = new CheckReport(targets, findings, problems);
     print(report, vulnerabilities.size());
-    return report.affected() ? ExitCode.AFFECTED : ExitCode.OK;
+    boolean fail = report.affected() || (failOn.equals("unknown") && !report.unknown().isEmpty());
+    return fail ? ExitCode.AFFECTED : ExitCode.OK;
   }
 
   private void validate() throws UsageException {
     if (!output.equals("table") && !output.equals("json")) {
       throw new UsageException("--output " + output + ": expected table or json");
+    }
+    if (!failOn.equals("affected") && !failOn.equals("unknown")) {
+      throw new UsageException("--fail-on " + failOn + ": expected affected or unknown");
     }
     if ((version == null) == (kubeconfig == null)) {
       throw new UsageException("give either --version or --kubeconfig (exactly one)");
@@ -154,12 +166,21 @@ final class CheckCommand implements Callable<Integer> {
     }
     report.notes().forEach(n -> ctx.err().println("note: " + n));
     report.table().forEach(ctx.out()::println);
-    long cves = report.findings().stream().map(f -> f.vulnerability().id()).distinct().count();
+    List<String> unknown = report.unknownTable();
+    if (!unknown.isEmpty() && !report.table().isEmpty()) {
+      ctx.out().println();
+    }
+    unknown.forEach(ctx.out()::println);
+    long cves = report.applies().stream().map(f -> f.vulnerability().id()).distinct().count();
+    long untold = report.unknown().stream().map(f -> f.vulnerability().id()).distinct().count();
     ctx.err()
         .println(
-            report.affected()
-                ? cves + " of " + known + " published CVEs apply"
-                : "none of " + known + " published CVEs applies");
+            (report.affected()
+                    ? cves + " of " + known + " published CVEs apply"
+                    : "none of " + known + " published CVEs applies")
+                + (untold == 0
+                    ? ""
+                    : "; " + untold + " cannot be told (no fixed version published)"));
   }
 
   private int fail(String message) {

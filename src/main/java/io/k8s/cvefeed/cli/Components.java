@@ -2,6 +2,7 @@ package io.k8s.cvefeed.cli;
 
 import io.k8s.cvefeed.config.RefreshConfig;
 import io.k8s.cvefeed.config.UsageException;
+import io.k8s.cvefeed.cverecord.RecordStep;
 import io.k8s.cvefeed.extract.Extractor;
 import io.k8s.cvefeed.model.Feed;
 import io.k8s.cvefeed.publish.DirectoryPublisher;
@@ -76,8 +77,19 @@ final class Components {
             .clock(clock)
             .allowShrink(config.allowShrink())
             .lastRelease(last);
-    integrity.wire(builder, config, client, progress);
-    builder.inputsSalt(Cli.Version.build() + "\n" + options.formats() + "\n" + integrity.salt());
+    RecordStep records = options.cveRecords.step(config, clock);
+    integrity.wire(builder, config, client, progress, records);
+    if (records != null) {
+      builder.extraInputs(records::fingerprint);
+    }
+    builder.inputsSalt(
+        Cli.Version.build()
+            + "\n"
+            + options.formats()
+            + "\n"
+            + integrity.salt()
+            + "\n"
+            + options.cveRecords.salt());
     return ConsumerHooks.attach(builder, options.notifyWebhooks, warnings).build();
   }
 

@@ -9,6 +9,7 @@ import io.k8s.cvefeed.integrity.PemKeys;
 import io.k8s.cvefeed.integrity.ProvenanceCache;
 import io.k8s.cvefeed.integrity.ProwLabelConfig;
 import io.k8s.cvefeed.integrity.TrustedLabelers;
+import io.k8s.cvefeed.refresh.AdvisoryCheck;
 import io.k8s.cvefeed.refresh.Refresher;
 import io.k8s.cvefeed.source.GitHubClient;
 import io.k8s.cvefeed.source.IssueEventsSource;
@@ -63,9 +64,17 @@ final class IntegrityOptions {
     return this;
   }
 
-  /** Adds the label provenance check and the signer the options ask for to {@code builder}. */
+  /**
+   * Adds the label provenance check and the signer the options ask for to {@code builder}.
+   *
+   * @param then a step to run after the label check (the CVE records), or {@code null}
+   */
   Refresher.Builder wire(
-      Refresher.Builder builder, RefreshConfig config, GitHubClient client, Consumer<String> notes)
+      Refresher.Builder builder,
+      RefreshConfig config,
+      GitHubClient client,
+      Consumer<String> notes,
+      @Nullable AdvisoryCheck then)
       throws UsageException {
     LabelPolicy policy;
     try {
@@ -84,8 +93,10 @@ final class IntegrityOptions {
       notes.accept(
           "note: label provenance not checked: no --trusted-labelers or --trusted-labelers-from"
               + " (or say --label-policy off)");
-    } else if (policy != LabelPolicy.OFF) {
-      builder.check(
+    }
+    AdvisoryCheck label = null;
+    if (policy != LabelPolicy.OFF && !trusted.isEmpty()) {
+      label =
           new LabelProvenanceCheck(
               policy,
               config.label(),
@@ -94,7 +105,17 @@ final class IntegrityOptions {
               new TeamMembersSource(client),
               inMemory
                   ? ProvenanceCache.inMemory()
-                  : ProvenanceCache.directory(config.cacheDir().resolve(PROVENANCE_DIR))));
+                  : ProvenanceCache.directory(config.cacheDir().resolve(PROVENANCE_DIR)));
+    }
+    AdvisoryCheck first = label;
+    if (first != null && then != null) {
+      builder.check(
+          (advisories, diagnostics) ->
+              then.check(first.check(advisories, diagnostics), diagnostics));
+    } else if (first != null) {
+      builder.check(first);
+    } else if (then != null) {
+      builder.check(then);
     }
     if (signingKey != null) {
       builder.signer(new ManifestSignature(PemKeys.readPrivateKey(signingKey)));

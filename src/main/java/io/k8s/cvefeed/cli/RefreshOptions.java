@@ -115,6 +115,8 @@ final class RefreshOptions {
 
   @Mixin IntegrityOptions integrity = new IntegrityOptions();
 
+  @Mixin CveRecordOptions cveRecords = new CveRecordOptions();
+
   @Mixin PublishTargetOptions targets = new PublishTargetOptions();
 
   @Option(

@@ -153,6 +153,7 @@ final class ServeCommand implements Callable<Integer> {
             .logSink(ctx.err()::println)
             .build();
     metrics.set(server.metrics());
+    CveRecordMetrics.register(server.metrics(), options.cveRecords.source());
     server.start();
     Thread hook = new Thread(server::close, "cvefeed-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);

@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  * @param affected affected version ranges per component, possibly empty
  * @param detailSource which extraction path produced {@code cvss} and {@code affected}
  * @param labelProvenance who applied the feed label, when checked
+ * @param provenance where each value came from, when some came from another source than {@code
+ *     detailSource} (the CVE record); {@code null} when all came from {@code detailSource}
  */
 public record Advisory(
     long issueNumber,
@@ -32,7 +34,8 @@ public record Advisory(
     @Nullable Cvss cvss,
     List<AffectedRange> affected,
     DetailSource detailSource,
-    @Nullable LabelProvenance labelProvenance) {
+    @Nullable LabelProvenance labelProvenance,
+    @Nullable Provenance provenance) {
 
   public Advisory {
     ids = List.copyOf(ids);
@@ -40,6 +43,36 @@ public record Advisory(
     if (ids.isEmpty()) {
       throw new IllegalArgumentException("issue #" + issueNumber + ": an advisory needs a CVE id");
     }
+  }
+
+  /** An advisory whose values all come from {@code detailSource}. */
+  public Advisory(
+      long issueNumber,
+      List<CveId> ids,
+      String summary,
+      String url,
+      String body,
+      Instant published,
+      Instant updated,
+      Status status,
+      @Nullable Cvss cvss,
+      List<AffectedRange> affected,
+      DetailSource detailSource,
+      @Nullable LabelProvenance labelProvenance) {
+    this(
+        issueNumber,
+        ids,
+        summary,
+        url,
+        body,
+        published,
+        updated,
+        status,
+        cvss,
+        affected,
+        detailSource,
+        labelProvenance,
+        null);
   }
 
   /** An advisory with only the title-derived facts. */
@@ -72,6 +105,25 @@ public record Advisory(
     return copy(ids, cvss, affected, detailSource, labelProvenance);
   }
 
+  /** The same advisory with values filled in from another source, saying where each came from. */
+  public Advisory withFilled(
+      @Nullable Cvss newCvss, List<AffectedRange> newAffected, Provenance newProvenance) {
+    return new Advisory(
+        issueNumber,
+        ids,
+        summary,
+        url,
+        body,
+        published,
+        updated,
+        status,
+        newCvss,
+        newAffected,
+        detailSource,
+        labelProvenance,
+        newProvenance);
+  }
+
   /** The same advisory, announcing only {@code newIds}. */
   public Advisory withIds(List<CveId> newIds) {
     return copy(newIds, cvss, affected, detailSource, labelProvenance);
@@ -100,6 +152,7 @@ public record Advisory(
         newCvss,
         newAffected,
         newDetailSource,
-        newProvenance);
+        newProvenance,
+        provenance);
   }
 }

@@ -6,7 +6,12 @@ public record RangeEvent(Kind kind, String version) {
   public enum Kind {
     INTRODUCED("introduced"),
     FIXED("fixed"),
-    LAST_AFFECTED("last_affected");
+    LAST_AFFECTED("last_affected"),
+    /**
+     * The range ends here without a fix being claimed (a CVE record's "the whole v1.8 line"):
+     * versions at or above it are outside the range.
+     */
+    LIMIT("limit");
 
     private final String osvName;
 
@@ -29,5 +34,9 @@ public record RangeEvent(Kind kind, String version) {
 
   public static RangeEvent lastAffected(String version) {
     return new RangeEvent(Kind.LAST_AFFECTED, version);
+  }
+
+  public static RangeEvent limit(String version) {
+    return new RangeEvent(Kind.LIMIT, version);
   }
 }

@@ -1,10 +1,10 @@
 package io.k8s.cvefeed.refresh;
 
 import io.k8s.cvefeed.extract.Diagnostic;
+import io.k8s.cvefeed.files.AtomicFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -116,17 +116,11 @@ public interface LastRelease {
             .put("message", d.message())
             .put("skips_issue", d.skipsIssue());
       }
-      Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
       try {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        Files.write(tmp, JSON.writeValueAsBytes(n));
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        AtomicFile.write(file, JSON.writeValueAsBytes(n));
       } catch (IOException | JacksonException ex) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-          // nothing more to do: the record is a cache
-        }
+        // not recorded: the next refresh runs in full
       }
     }
   }

@@ -51,7 +51,7 @@ record AffectedRow(String component, String affected, @Nullable String fixed) {
     if (end == null) {
       return new AffectedRow(component, fromStart ? "all versions" : lower, null);
     }
-    String upper = (end.kind() == Kind.FIXED ? "< " : "<= ") + end.version();
+    String upper = (end.kind() == Kind.LAST_AFFECTED ? "<= " : "< ") + end.version();
     String affected = fromStart ? upper : lower + ", " + upper;
     return new AffectedRow(component, affected, end.kind() == Kind.FIXED ? end.version() : null);
   }

@@ -103,6 +103,7 @@ public final class JsonFeedRenderer implements Renderer {
       g.writeStringProperty("cvss_vector", cvss.vector());
     }
     affected(g, OsvRanges.byComponent(a.affected()), OsvRanges.modules(a.affected()));
+    ProvenanceJson.write(g, a.provenance());
     LabelProvenance label = a.labelProvenance();
     if (label != null) {
       g.writeObjectPropertyStart("label_provenance");

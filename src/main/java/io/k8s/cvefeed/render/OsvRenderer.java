@@ -183,6 +183,7 @@ public final class OsvRenderer implements Renderer {
       g.writeName("cvss_score");
       g.writeNumber(TableRow.score(cvss.score()));
     }
+    ProvenanceJson.write(g, a.provenance());
     g.writeEndObject();
   }
 }

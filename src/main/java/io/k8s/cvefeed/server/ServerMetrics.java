@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.DoubleSupplier;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -70,6 +71,16 @@ public final class ServerMetrics {
   private void gauge(String name, String unit, String description) {
     Gauge.builder(name, this, m -> m.lastSuccess)
         .baseUnit(unit)
+        .description(description)
+        .register(registry);
+  }
+
+  /**
+   * A gauge read from another part of the pipeline when scraped, e.g. the CVE record source's
+   * health; {@code NaN} means unknown.
+   */
+  public void gauge(String name, String description, DoubleSupplier value) {
+    Gauge.builder(name, value, DoubleSupplier::getAsDouble)
         .description(description)
         .register(registry);
   }

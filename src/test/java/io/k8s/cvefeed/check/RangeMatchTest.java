@@ -23,6 +23,7 @@ class RangeMatchTest {
             case "i" -> RangeEvent.introduced(kv[1]);
             case "f" -> RangeEvent.fixed(kv[1]);
             case "l" -> RangeEvent.lastAffected(kv[1]);
+            case "m" -> RangeEvent.limit(kv[1]);
             default -> throw new IllegalArgumentException(e);
           });
     }
@@ -57,6 +58,10 @@ class RangeMatchTest {
         // A pre-release fix sorts before its release.
         "1.31.0    | i:1.30.0 f:1.31.0-rc.1                   | false    | -        | -",
         "1.30.9    | i:1.30.0 f:1.31.0-rc.1                   | true     | 1.31.0-rc.1 | -",
+        // limit: the span ends there without a fix (a CVE record's whole v1.8 line).
+        "1.13.4    | i:1.8.0 m:1.9.0 i:1.13.0 m:1.14.0        | true     | -        | -",
+        "1.14.0    | i:1.8.0 m:1.9.0 i:1.13.0 m:1.14.0        | false    | -        | -",
+        "1.29.12   | i:1.8.0 m:1.9.0 i:1.13.0 m:1.14.0        | false    | -        | -",
         // Versions written with a v prefix or without a patch.
         "1.24.9    | i:v1.24 f:v1.24.10                       | true     | 1.24.10  | -",
       })
