@@ -3,6 +3,7 @@ package io.k8s.cvefeed.cverecord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.k8s.cvefeed.testing.MutableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +24,7 @@ class CveRecordsIT {
 
   @TempDir Path cache;
   private FakeCveApi api;
-  private final Fixtures.MovingClock clock = new Fixtures.MovingClock(T0);
+  private final MutableClock clock = new MutableClock(T0);
   private final List<Duration> slept = new CopyOnWriteArrayList<>();
 
   @BeforeEach
@@ -134,13 +135,31 @@ class CveRecordsIT {
   }
 
   @Test
+  void shouldFingerprintTheCachedRecordsAndSayWhenOneIsDue() throws Exception {
+    CveRecords records = records();
+    String unknown = records.fingerprint(clock.instant());
+    api.serve("CVE-2024-0001", Fixtures.kubelet("CVE-2024-0001"));
+    records.lookup(ids("CVE-2024-0001"));
+
+    String fresh = records.fingerprint(clock.instant());
+    clock.advance(Duration.ofHours(1));
+    assertThat(records().fingerprint(clock.instant())).isEqualTo(fresh).isNotEqualTo(unknown);
+
+    clock.advance(Duration.ofDays(2)); // past the TTL: due, so unlike any earlier fingerprint
+    String due = records.fingerprint(clock.instant());
+    assertThat(due).isNotEqualTo(fresh);
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(records.fingerprint(clock.instant())).isNotEqualTo(due);
+  }
+
+  @Test
   void shouldFallBackToTheCachedRecordWhenTheApiFails() throws Exception {
     api.serve("CVE-2024-0001", Fixtures.kubelet("CVE-2024-0001"));
     CveRecords records = records();
     assertThat(records.lookup(ids("CVE-2024-0001")).get("CVE-2024-0001"))
         .isInstanceOf(Lookup.Found.class);
     assertThat(Files.list(cache).map(p -> p.getFileName().toString()).toList())
-        .containsExactly("CVE-2024-0001.record");
+        .containsExactlyInAnyOrder("CVE-2024-0001.record", "ids"); // no temporary file left
     clock.advance(Duration.ofDays(2));
     for (FakeCveApi.Failure f :
         List.of(FakeCveApi.Failure.SERVER_ERROR, FakeCveApi.Failure.MALFORMED)) {

@@ -1,11 +1,6 @@
 package io.k8s.cvefeed.cverecord;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /** Hand-written records and a clock tests move. */
 public final class Fixtures {
@@ -38,33 +33,5 @@ public final class Fixtures {
         """)
         .formatted(id)
         .getBytes(StandardCharsets.UTF_8);
-  }
-
-  /** A clock that stands still until moved. */
-  static final class MovingClock extends Clock {
-    private volatile Instant now;
-
-    MovingClock(Instant start) {
-      this.now = start;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
   }
 }
