@@ -50,15 +50,29 @@ final class ReleaseSwitch {
     }
   }
 
+  /** Where the release {@code id} is staged. */
+  Path stagingOf(String id) {
+    return releases.resolve(id + ReleaseLayout.STAGING_SUFFIX);
+  }
+
+  /** Deletes a failed staging directory; one left behind goes with the next run. */
+  static void deleteQuietly(Path staging) {
+    try {
+      deleteTree(staging);
+    } catch (IOException e) {
+      // removed by the next run's removeLeftovers
+    }
+  }
+
   /**
    * Writes every file of {@code files} into a new staging directory and forces it to disk. A file
    * the current release holds with the same SHA-256 is hard-linked instead of written, unless
    * {@code rewrite} names it.
    *
-   * @return the staging directory; the caller deletes it on failure
+   * <p>The caller deletes the staging directory on failure.
    */
-  Path stage(
-      String id,
+  void stage(
+      Path staging,
       List<Artifact> files,
       @Nullable Path current,
       @Nullable Manifest previous,
@@ -66,7 +80,6 @@ final class ReleaseSwitch {
       int[] written)
       throws IOException {
     ops.createDirectory(releases);
-    Path staging = releases.resolve(id + ReleaseLayout.STAGING_SUFFIX);
     deleteTree(staging);
     Set<Path> dirs = new TreeSet<>();
     ops.createDirectory(staging);
@@ -88,7 +101,6 @@ final class ReleaseSwitch {
     for (Path d : dirs) {
       ops.syncDirectory(d);
     }
-    return staging;
   }
 
   private static @Nullable Path reusable(
