@@ -166,7 +166,7 @@ public final class DirectoryPublisher implements Publisher {
     Path sealed;
     try {
       sw.stage(staging, files, current, previous, rewrite, written);
-      ReleaseSwitch.verify(staging, files, current);
+      StagedCheck.verify(staging, files, current);
       sealed = sw.seal(staging, id);
     } catch (IOException | RuntimeException e) {
       ReleaseSwitch.deleteQuietly(staging);

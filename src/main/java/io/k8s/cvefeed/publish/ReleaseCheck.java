@@ -49,7 +49,7 @@ final class ReleaseCheck {
       if (size != entry.size()) {
         return new Damage(path, size + " bytes, the manifest says " + entry.size());
       }
-      if (!ReleaseSwitch.sha256(file).equals(entry.sha256())) {
+      if (!StagedCheck.sha256(file).equals(entry.sha256())) {
         return new Damage(path, "sha256 differs from the manifest");
       }
       return null;
