@@ -100,6 +100,7 @@ final class ReleaseSwitch {
     }
     writeAll(staging, toWrite);
     written[0] += toWrite.size();
+    ops.force(staging, toWrite.stream().map(a -> staging.resolve(a.path())).toList());
     for (Path d : dirs) {
       ops.syncDirectory(d);
     }
