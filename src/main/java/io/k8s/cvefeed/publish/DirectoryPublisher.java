@@ -15,6 +15,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,6 +31,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class DirectoryPublisher implements Publisher {
   static final String LOCK_FILE = ".cvefeed.lock";
+  private static final ConcurrentMap<Path, ReentrantLock> WRITERS = new ConcurrentHashMap<>();
   private final Path dir;
   private final FileOps ops;
 
@@ -97,11 +101,17 @@ public final class DirectoryPublisher implements Publisher {
     if (!Files.exists(lockPath)) {
       return;
     }
+    ReentrantLock local = WRITERS.computeIfAbsent(dir, d -> new ReentrantLock());
+    if (!local.tryLock()) {
+      return;
+    }
     try (FileChannel channel = FileChannel.open(lockPath, StandardOpenOption.WRITE);
         FileLock lock = channel.tryLock()) {
       if (lock != null) {
         new ReleaseSwitch(dir, ops).removeLeftovers();
       }
+    } finally {
+      local.unlock();
     }
   }
 
@@ -123,6 +133,9 @@ public final class DirectoryPublisher implements Publisher {
     }
     createDirectory(dir);
     Path lockPath = dir.resolve(LOCK_FILE);
+    // The file lock keeps out other processes; the JVM holds it once, so threads queue here.
+    ReentrantLock local = WRITERS.computeIfAbsent(dir, d -> new ReentrantLock());
+    local.lockInterruptibly();
     try (FileChannel channel =
             FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock = channel.lock()) {
@@ -131,6 +144,8 @@ public final class DirectoryPublisher implements Publisher {
     } catch (IOException e) {
       throw new PublishException(
           target() + ": cannot publish (" + describe(e) + "); the previous release is intact", e);
+    } finally {
+      local.unlock();
     }
   }
 
@@ -147,30 +162,30 @@ public final class DirectoryPublisher implements Publisher {
     files.add(release.manifest().toArtifact());
     String id = sw.newId(release.manifest());
     int[] written = {0};
-    Path staging = sw.stage(id, files, current, previous, rewrite, written);
+    Path staging = sw.stagingOf(id);
+    Path sealed;
     try {
-      ReleaseSwitch.verify(staging, files, current);
-      Path sealed = sw.seal(staging, id);
-      staging = null;
-      Set<String> paths = new LinkedHashSet<>();
-      files.forEach(a -> paths.add(a.path()));
-      sw.link(newPaths(paths, previous, rewrite));
-      sw.switchIn(sealed);
-      Set<String> gone = new HashSet<>(plan.removals());
-      gone.removeAll(paths);
-      sw.unlink(gone);
-      Set<Path> keep = new HashSet<>();
-      keep.add(sealed.normalize());
-      if (current != null) {
-        keep.add(current.normalize());
-      }
-      sw.prune(keep);
-      return new PublishResult(target(), written[0], plan.removals().size());
-    } finally {
-      if (staging != null) {
-        ReleaseSwitch.deleteTree(staging);
-      }
+      sw.stage(staging, files, current, previous, rewrite, written);
+      StagedCheck.verify(staging, files, current);
+      sealed = sw.seal(staging, id);
+    } catch (IOException | RuntimeException e) {
+      ReleaseSwitch.deleteQuietly(staging);
+      throw e;
     }
+    Set<String> paths = new LinkedHashSet<>();
+    files.forEach(a -> paths.add(a.path()));
+    sw.link(newPaths(paths, previous, rewrite));
+    sw.switchIn(sealed);
+    Set<String> gone = new HashSet<>(plan.removals());
+    gone.removeAll(paths);
+    sw.unlink(gone);
+    Set<Path> keep = new HashSet<>();
+    keep.add(sealed.normalize());
+    if (current != null) {
+      keep.add(current.normalize());
+    }
+    sw.prune(keep);
+    return new PublishResult(target(), written[0], plan.removals().size());
   }
 
   /**

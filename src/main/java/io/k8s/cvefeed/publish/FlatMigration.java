@@ -36,6 +36,21 @@ final class FlatMigration {
     ops.createDirectory(releases);
     Path staging = releases.resolve(id + ReleaseLayout.STAGING_SUFFIX);
     ReleaseSwitch.deleteTree(staging);
+    Path release;
+    try {
+      release = stage(dir, paths, staging, ops);
+      release = sw.seal(staging, id);
+    } catch (IOException | RuntimeException e) {
+      ReleaseSwitch.deleteQuietly(staging);
+      throw e;
+    }
+    sw.switchIn(release);
+    sw.link(paths);
+    return release;
+  }
+
+  private static Path stage(Path dir, List<String> paths, Path staging, FileOps ops)
+      throws IOException {
     Set<Path> dirs = new TreeSet<>();
     ops.createDirectory(staging);
     dirs.add(staging);
@@ -50,9 +65,6 @@ final class FlatMigration {
     for (Path d : dirs) {
       ops.syncDirectory(d);
     }
-    Path release = sw.seal(staging, id);
-    sw.switchIn(release);
-    sw.link(paths);
-    return release;
+    return staging;
   }
 }

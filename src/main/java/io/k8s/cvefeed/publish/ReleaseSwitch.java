@@ -2,21 +2,19 @@ package io.k8s.cvefeed.publish;
 
 import io.k8s.cvefeed.render.Artifact;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
@@ -26,6 +24,8 @@ import org.jspecify.annotations.Nullable;
  * #switchIn}, which is one {@code rename(2)} of the {@code .current} link.
  */
 final class ReleaseSwitch {
+  private static final int WRITERS = 8;
+  private static final int PARALLEL_THRESHOLD = 16;
   private final Path dir;
   private final FileOps ops;
   private final Path releases;
@@ -50,15 +50,29 @@ final class ReleaseSwitch {
     }
   }
 
+  /** Where the release {@code id} is staged. */
+  Path stagingOf(String id) {
+    return releases.resolve(id + ReleaseLayout.STAGING_SUFFIX);
+  }
+
+  /** Deletes a failed staging directory; one left behind goes with the next run. */
+  static void deleteQuietly(Path staging) {
+    try {
+      deleteTree(staging);
+    } catch (IOException e) {
+      // removed by the next run's removeLeftovers
+    }
+  }
+
   /**
    * Writes every file of {@code files} into a new staging directory and forces it to disk. A file
    * the current release holds with the same SHA-256 is hard-linked instead of written, unless
    * {@code rewrite} names it.
    *
-   * @return the staging directory; the caller deletes it on failure
+   * <p>The caller deletes the staging directory on failure.
    */
-  Path stage(
-      String id,
+  void stage(
+      Path staging,
       List<Artifact> files,
       @Nullable Path current,
       @Nullable Manifest previous,
@@ -66,11 +80,11 @@ final class ReleaseSwitch {
       int[] written)
       throws IOException {
     ops.createDirectory(releases);
-    Path staging = releases.resolve(id + ReleaseLayout.STAGING_SUFFIX);
     deleteTree(staging);
     Set<Path> dirs = new TreeSet<>();
     ops.createDirectory(staging);
     dirs.add(staging);
+    List<Artifact> toWrite = new ArrayList<>();
     for (Artifact a : files) {
       Path file = staging.resolve(a.path());
       Path parent = Objects.requireNonNull(file.getParent());
@@ -81,14 +95,53 @@ final class ReleaseSwitch {
       if (old != null) {
         ops.link(file, old);
       } else {
-        ops.write(file, a);
-        written[0]++;
+        toWrite.add(a);
       }
     }
+    writeAll(staging, toWrite);
+    written[0] += toWrite.size();
+    ops.force(staging, toWrite.stream().map(a -> staging.resolve(a.path())).toList());
     for (Path d : dirs) {
       ops.syncDirectory(d);
     }
-    return staging;
+  }
+
+  /**
+   * Writes and forces the files a few at a time: each is forced to disk on its own, and file
+   * systems commit concurrent forces together. Stops at the first failure.
+   */
+  private void writeAll(Path staging, List<Artifact> toWrite) throws IOException {
+    if (toWrite.size() < PARALLEL_THRESHOLD) {
+      for (Artifact a : toWrite) {
+        ops.write(staging.resolve(a.path()), a);
+      }
+      return;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (Artifact a : toWrite) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  ops.write(staging.resolve(a.path()), a);
+                  return null;
+                }));
+      }
+      for (Future<?> f : futures) {
+        f.get();
+      }
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw new IOException(staging + ": write failed (" + e.getCause() + ")", e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while staging " + staging);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   private static @Nullable Path reusable(
@@ -103,49 +156,6 @@ final class ReleaseSwitch {
             : entry != null && entry.sha256().equals(a.sha256());
     Path old = current.resolve(a.path());
     return same && Files.isRegularFile(old) ? old : null;
-  }
-
-  /**
-   * Fails unless every staged file holds what was rendered: a short write or a damaged file must
-   * never be switched in. Written files are read back and hashed; linked ones are checked by size
-   * (their release was checked when it was switched in, and every refresh checks it again).
-   */
-  static void verify(Path staging, List<Artifact> files, @Nullable Path current)
-      throws IOException {
-    List<String> bad =
-        files.parallelStream()
-            .map(a -> mismatch(staging.resolve(a.path()), a, current))
-            .filter(Objects::nonNull)
-            .map(String::valueOf)
-            .sorted()
-            .toList();
-    if (!bad.isEmpty()) {
-      throw new StagedMismatchException(bad);
-    }
-  }
-
-  private static @Nullable String mismatch(Path file, Artifact a, @Nullable Path current) {
-    try {
-      long size = Files.size(file);
-      if (size != a.size()) {
-        return a.path() + " (" + size + " bytes, rendered " + a.size() + ")";
-      }
-      boolean linked = current != null && sameFile(file, current.resolve(a.path()));
-      if (!linked && !sha256(file).equals(a.sha256())) {
-        return a.path() + " (sha256 differs from the rendered file)";
-      }
-      return null;
-    } catch (IOException e) {
-      return a.path() + " (" + e.getMessage() + ")";
-    }
-  }
-
-  private static boolean sameFile(Path a, Path b) {
-    try {
-      return Files.exists(b) && Files.isSameFile(a, b);
-    } catch (IOException e) {
-      return false;
-    }
   }
 
   /** Renames the checked staging directory to its release name. */
@@ -251,30 +261,6 @@ final class ReleaseSwitch {
     all.sort(Comparator.reverseOrder());
     for (Path p : all) {
       Files.deleteIfExists(p);
-    }
-  }
-
-  static String sha256(Path file) throws IOException {
-    MessageDigest md;
-    try {
-      md = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK always has SHA-256", e);
-    }
-    try (InputStream in = new DigestInputStream(Files.newInputStream(file), md)) {
-      in.transferTo(java.io.OutputStream.nullOutputStream());
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
-    return HexFormat.of().formatHex(md.digest());
-  }
-
-  /** Staged files that do not hold what was rendered. */
-  static final class StagedMismatchException extends IOException {
-    private static final long serialVersionUID = 1L;
-
-    StagedMismatchException(List<String> files) {
-      super("staged files differ from the rendered release: " + String.join(", ", files));
     }
   }
 }

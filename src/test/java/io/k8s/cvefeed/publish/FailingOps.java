@@ -89,6 +89,14 @@ final class FailingOps extends FileOps {
   }
 
   @Override
+  void force(Path dir, java.util.List<Path> files) throws IOException {
+    if (due()) {
+      throw failure(dir);
+    }
+    super.force(dir, files);
+  }
+
+  @Override
   void link(Path link, Path existing) throws IOException {
     if (due()) {
       throw failure(link);

@@ -81,6 +81,11 @@ public abstract class PublisherContract {
       restoreWrites();
       if (!failed) {
         assertThat(storedText()).as("no fault at %d", n).containsAllEntriesOf(second);
+        System.out.printf(
+            "fault matrix: %s, write N fails, next run %s: %d points, all whole%n",
+            getClass().getSimpleName(),
+            nextContent == FIRST ? "old content" : "new content",
+            n - 1);
         return n - 1;
       }
       int point = n;

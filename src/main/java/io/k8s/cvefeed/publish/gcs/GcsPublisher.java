@@ -5,14 +5,19 @@ import com.google.cloud.storage.BlobId;
 import com.google.cloud.storage.BlobInfo;
 import com.google.cloud.storage.Storage;
 import com.google.cloud.storage.StorageException;
+import io.k8s.cvefeed.publish.Damage;
 import io.k8s.cvefeed.publish.Manifest;
 import io.k8s.cvefeed.publish.PublishException;
 import io.k8s.cvefeed.publish.PublishPlan;
 import io.k8s.cvefeed.publish.PublishResult;
 import io.k8s.cvefeed.publish.Publisher;
 import io.k8s.cvefeed.publish.Release;
+import io.k8s.cvefeed.publish.StoredFile;
 import io.k8s.cvefeed.render.Artifact;
 import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,6 +26,9 @@ import org.jspecify.annotations.Nullable;
  * writers one fails instead of losing the other's update.
  */
 public final class GcsPublisher implements Publisher {
+  /** The custom metadata key holding an object's SHA-256, for the self-check. */
+  static final String SHA256 = "sha256";
+
   private final Storage storage;
   private final String bucket;
   private final String prefix;
@@ -83,7 +91,14 @@ public final class GcsPublisher implements Publisher {
   @Override
   public PublishResult publish(Release release, @Nullable Manifest previous)
       throws PublishException, InterruptedException {
-    PublishPlan plan = PublishPlan.of(release, previous, this);
+    return publish(release, previous, java.util.Set.of());
+  }
+
+  @Override
+  public PublishResult publish(
+      Release release, @Nullable Manifest previous, java.util.Set<String> rewrite)
+      throws PublishException, InterruptedException {
+    PublishPlan plan = PublishPlan.of(release, previous, this, rewrite);
     if (plan.unchanged()) {
       return new PublishResult(target(), 0, 0);
     }
@@ -136,6 +151,7 @@ public final class GcsPublisher implements Publisher {
         BlobInfo.newBuilder(BlobId.of(bucket, name))
             .setContentType(a.mediaType())
             .setCacheControl(PublishPlan.cacheControl(a.path()))
+            .setMetadata(Map.of(SHA256, a.sha256()))
             .build();
     try {
       if (generation == null) {
@@ -152,6 +168,31 @@ public final class GcsPublisher implements Publisher {
     } catch (StorageException e) {
       throw GcsErrors.of(uri(name), "create", e);
     }
+  }
+
+  /**
+   * Compares one listing of the prefix with {@code published}: each object's size, and the SHA-256
+   * the publisher stores in its {@value #SHA256} metadata (objects written before it did are
+   * reported, and rewritten once).
+   */
+  @Override
+  public List<Damage> damage(Manifest published) throws PublishException {
+    String base = prefix.isEmpty() ? "" : prefix + "/";
+    Map<String, StoredFile> stored = new HashMap<>();
+    try {
+      for (Blob b : storage.list(bucket, Storage.BlobListOption.prefix(base)).iterateAll()) {
+        Map<String, String> meta = b.getMetadata();
+        stored.put(
+            b.getName().substring(base.length()),
+            new StoredFile(
+                b.getSize() == null ? -1 : b.getSize(), meta == null ? null : meta.get(SHA256)));
+      }
+    } catch (StorageException e) {
+      throw GcsErrors.of("gs://" + bucket + "/" + base, "list", e);
+    }
+    Map<String, String> expected = new HashMap<>();
+    published.files().forEach((path, entry) -> expected.put(path, entry.sha256()));
+    return StoredFile.compare(published, stored, expected);
   }
 
   private void delete(String name) throws PublishException {

@@ -1,13 +1,20 @@
 package io.k8s.cvefeed.publish.s3;
 
+import io.k8s.cvefeed.publish.Damage;
 import io.k8s.cvefeed.publish.Manifest;
 import io.k8s.cvefeed.publish.PublishException;
 import io.k8s.cvefeed.publish.PublishPlan;
 import io.k8s.cvefeed.publish.PublishResult;
 import io.k8s.cvefeed.publish.Publisher;
 import io.k8s.cvefeed.publish.Release;
+import io.k8s.cvefeed.publish.StoredFile;
 import io.k8s.cvefeed.render.Artifact;
 import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.ResponseBytes;
@@ -26,6 +33,9 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
  * fails instead of losing the other's update.
  */
 public final class S3Publisher implements Publisher {
+  /** The object recording every object's ETag, written before the manifest. */
+  static final String ETAGS = S3Listing.ETAGS;
+
   private final S3Client client;
   private final String bucket;
   private final String prefix;
@@ -98,14 +108,36 @@ public final class S3Publisher implements Publisher {
   @Override
   public PublishResult publish(Release release, @Nullable Manifest previous)
       throws PublishException, InterruptedException {
-    PublishPlan plan = PublishPlan.of(release, previous, this);
+    return publish(release, previous, Set.of());
+  }
+
+  /**
+   * Writes the changed objects, then {@value #ETAGS} (every object's ETag, for the next run's
+   * self-check), then the manifest, then deletes what left the release.
+   */
+  @Override
+  public PublishResult publish(Release release, @Nullable Manifest previous, Set<String> rewrite)
+      throws PublishException, InterruptedException {
+    PublishPlan plan = PublishPlan.of(release, previous, this, rewrite);
     if (plan.unchanged()) {
       return new PublishResult(target(), 0, 0);
     }
     String etag = expectedEtag(previous);
+    Map<String, S3Listing.Stored> listed = S3Listing.list(client, bucket, prefix);
+    Map<String, String> etags = new TreeMap<>();
+    release
+        .artifacts()
+        .forEach(
+            a -> {
+              S3Listing.Stored st = listed.get(a.path());
+              if (st != null) {
+                etags.put(a.path(), st.etag());
+              }
+            });
     for (Artifact a : plan.writes()) {
-      put(a, null, false);
+      etags.put(a.path(), put(a, null, false));
     }
+    put(S3Listing.etagsArtifact(release.manifest().digest(), etags), null, false);
     putManifest(plan.manifest(), etag, release.manifest().digest());
     for (String path : plan.removals()) {
       delete(PublishPlan.key(prefix, path));
@@ -145,7 +177,8 @@ public final class S3Publisher implements Publisher {
     }
   }
 
-  private void put(Artifact a, @Nullable String ifMatch, boolean conditional)
+  /** Writes {@code a}; returns the ETag stored. */
+  private String put(Artifact a, @Nullable String ifMatch, boolean conditional)
       throws PublishException {
     String key = PublishPlan.key(prefix, a.path());
     PutObjectRequest.Builder request =
@@ -162,10 +195,26 @@ public final class S3Publisher implements Publisher {
       }
     }
     try {
-      client.putObject(request.build(), RequestBody.fromBytes(a.bytes()));
+      return client.putObject(request.build(), RequestBody.fromBytes(a.bytes())).eTag();
     } catch (SdkException e) {
       throw S3Errors.of(uri(key), "write", e);
     }
+  }
+
+  /**
+   * Compares one listing of the prefix with {@code published}: each object's size, and its ETag
+   * with the one {@value #ETAGS} recorded when the release was published (a record of another
+   * release, or none, reports every object, which are then rewritten once).
+   */
+  @Override
+  public List<Damage> damage(Manifest published) throws PublishException {
+    Map<String, S3Listing.Stored> listed = S3Listing.list(client, bucket, prefix);
+    Map<String, StoredFile> stored = new HashMap<>();
+    listed.forEach((path, st) -> stored.put(path, new StoredFile(st.size(), st.etag())));
+    byte[] record = read(ETAGS);
+    Map<String, String> expected =
+        record == null ? Map.of() : S3Listing.parseEtags(record, published.digest());
+    return StoredFile.compare(published, stored, expected);
   }
 
   private void delete(String key) throws PublishException {

@@ -30,7 +30,12 @@ final class FakeGcs implements AutoCloseable {
   private static final ObjectMapper JSON = JsonMapper.builder().build();
 
   /** One stored object generation. */
-  record StoredObject(byte[] bytes, long generation, String contentType, String cacheControl) {}
+  record StoredObject(
+      byte[] bytes,
+      long generation,
+      String contentType,
+      String cacheControl,
+      Map<String, String> metadata) {}
 
   final Map<String, StoredObject> objects = new ConcurrentHashMap<>();
   final Set<String> refused = ConcurrentHashMap.newKeySet();
@@ -78,6 +83,11 @@ final class FakeGcs implements AutoCloseable {
       String[] parts = path.split("/");
       if (method.equals("POST") && path.startsWith("/upload/storage/v1/b/")) {
         upload(ex, decode(parts[5]), query);
+      } else if (method.equals("GET")
+          && path.startsWith("/storage/v1/b/")
+          && parts.length == 6
+          && parts[5].equals("o")) {
+        list(ex, decode(parts[4]), query);
       } else if (path.startsWith("/storage/v1/b/") && parts.length == 7) {
         String key = decode(parts[4]) + "/" + decode(parts[6]);
         switch (method) {
@@ -138,7 +148,8 @@ final class FakeGcs implements AutoCloseable {
               multipart[1],
               generations.incrementAndGet(),
               meta.path("contentType").asString("application/octet-stream"),
-              meta.path("cacheControl").asString(""));
+              meta.path("cacheControl").asString(""),
+              customMetadata(meta.path("metadata")));
       objects.put(key, stored);
       writes.incrementAndGet();
       send(ex, 200, JSON.writeValueAsBytes(metadata(key, stored)));
@@ -156,6 +167,28 @@ final class FakeGcs implements AutoCloseable {
     }
   }
 
+  private static Map<String, String> customMetadata(JsonNode node) {
+    Map<String, String> m = new TreeMap<>();
+    node.properties().forEach(e -> m.put(e.getKey(), e.getValue().asString()));
+    return m;
+  }
+
+  /** One page holding every object of the bucket under {@code prefix}. */
+  private void list(HttpExchange ex, String bucket, Map<String, String> query) throws IOException {
+    String prefix = query.getOrDefault("prefix", "");
+    ObjectNode page = JSON.createObjectNode();
+    page.put("kind", "storage#objects");
+    var items = page.putArray("items");
+    bucket(bucket)
+        .forEach(
+            (name, o) -> {
+              if (name.startsWith(prefix)) {
+                items.add(metadata(bucket + "/" + name, o));
+              }
+            });
+    send(ex, 200, JSON.writeValueAsBytes(page));
+  }
+
   private static ObjectNode metadata(String key, StoredObject o) {
     int slash = key.indexOf('/');
     ObjectNode m = JSON.createObjectNode();
@@ -168,6 +201,8 @@ final class FakeGcs implements AutoCloseable {
     m.put("size", String.valueOf(o.bytes().length));
     m.put("contentType", o.contentType());
     m.put("cacheControl", o.cacheControl());
+    ObjectNode custom = m.putObject("metadata");
+    o.metadata().forEach(custom::put);
     return m;
   }
 
