@@ -2,12 +2,16 @@ package io.k8s.cvefeed.refresh;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.k8s.cvefeed.model.Feed;
+import io.k8s.cvefeed.model.FeedInfo;
 import io.k8s.cvefeed.publish.DirectoryPublisher;
 import io.k8s.cvefeed.publish.Manifest;
+import io.k8s.cvefeed.publish.Publisher;
 import io.k8s.cvefeed.publish.Release;
 import io.k8s.cvefeed.render.Artifact;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,12 +44,33 @@ class TargetGateTest {
   private TargetResult gate(DirectoryPublisher target) throws Exception {
     String digest = release(PUBLISHED).manifest().digest();
     asked.clear();
-    return new TargetGate(false)
-        .publish(
-            target,
+    Snapshot snapshot =
+        new Snapshot(
+            new Feed(FeedInfo.OFFICIAL, List.of(), Refresher.DIGEST_EPOCH),
             List.of("CVE-2026-0001", "CVE-2026-0002"),
             digest,
-            (publisher, at) -> release(at));
+            List.of(),
+            List.of(),
+            Duration.ZERO,
+            Duration.ZERO);
+    TargetGate.Offer offer =
+        new TargetGate.Offer() {
+          @Override
+          public String inputs() {
+            return "inputs";
+          }
+
+          @Override
+          public Snapshot snapshot() {
+            return snapshot;
+          }
+
+          @Override
+          public Release release(Publisher first, @Nullable Instant at) {
+            return TargetGateTest.this.release(at);
+          }
+        };
+    return new TargetGate(false).pass(target, offer, null);
   }
 
   @Test
