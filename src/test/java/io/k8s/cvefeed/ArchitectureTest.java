@@ -78,7 +78,7 @@ class ArchitectureTest {
   void sourceShouldNotReachDownstream() {
     noClasses()
         .that()
-        .resideInAPackage(pkg("source"))
+        .resideInAPackage(pkg("github"))
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
@@ -106,7 +106,7 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
-            pkg("source"), pkg("extract"), pkg("publish"), pkg("refresh"), pkg("server"))
+            pkg("github"), pkg("extract"), pkg("publish"), pkg("refresh"), pkg("server"))
         .check(classes);
   }
 
@@ -117,7 +117,7 @@ class ArchitectureTest {
         .resideInAPackage(pkg("publish"))
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage(pkg("source"), pkg("extract"), pkg("refresh"), pkg("server"))
+        .resideInAnyPackage(pkg("github"), pkg("extract"), pkg("refresh"), pkg("server"))
         .check(classes);
   }
 
@@ -231,7 +231,7 @@ class ArchitectureTest {
         .resideInAPackage(pkg("history"))
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage(pkg("source"), pkg("extract"), pkg("check"), pkg("server"))
+        .resideInAnyPackage(pkg("github"), pkg("extract"), pkg("check"), pkg("server"))
         .check(classes);
   }
 }

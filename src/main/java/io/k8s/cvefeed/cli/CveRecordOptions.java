@@ -6,7 +6,7 @@ import io.k8s.cvefeed.config.UsageException;
 import io.k8s.cvefeed.cverecord.CveRecords;
 import io.k8s.cvefeed.cverecord.RecordMode;
 import io.k8s.cvefeed.cverecord.RecordStep;
-import io.k8s.cvefeed.source.Sleeper;
+import io.k8s.cvefeed.github.Sleeper;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;

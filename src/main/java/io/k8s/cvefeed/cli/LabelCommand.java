@@ -2,13 +2,13 @@ package io.k8s.cvefeed.cli;
 
 import io.k8s.cvefeed.config.RefreshConfig;
 import io.k8s.cvefeed.config.UsageException;
+import io.k8s.cvefeed.github.GitHubClient;
+import io.k8s.cvefeed.github.IssueSearch;
+import io.k8s.cvefeed.github.SourceException;
 import io.k8s.cvefeed.label.Candidate;
 import io.k8s.cvefeed.label.CandidateFinder;
 import io.k8s.cvefeed.label.LabelApplier;
 import io.k8s.cvefeed.label.Reason;
-import io.k8s.cvefeed.source.GitHubClient;
-import io.k8s.cvefeed.source.IssueSearch;
-import io.k8s.cvefeed.source.SourceException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

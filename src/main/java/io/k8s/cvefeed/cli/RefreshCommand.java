@@ -3,11 +3,11 @@ package io.k8s.cvefeed.cli;
 import io.k8s.cvefeed.config.RefreshConfig;
 import io.k8s.cvefeed.config.UsageException;
 import io.k8s.cvefeed.extract.Diagnostic;
+import io.k8s.cvefeed.github.DirectoryEtagCache;
+import io.k8s.cvefeed.github.SourceException;
 import io.k8s.cvefeed.refresh.LastRelease;
 import io.k8s.cvefeed.refresh.RefreshReport;
 import io.k8s.cvefeed.refresh.Refresher;
-import io.k8s.cvefeed.source.DirectoryEtagCache;
-import io.k8s.cvefeed.source.SourceException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,12 +53,11 @@ final class RefreshCommand implements Callable<Integer> {
   public Integer call() throws UsageException, InterruptedException {
     RefreshConfig config = options.toConfig(ctx.env());
     Refresher refresher =
-        Components.refresher(
+        Wiring.refresher(
             config,
             options,
             options.integrity,
-            Components.gitHub(config, new DirectoryEtagCache(config.cacheDir()), ctx.clock())
-                .build(),
+            Wiring.gitHub(config, new DirectoryEtagCache(config.cacheDir()), ctx.clock()).build(),
             ctx.clock(),
             quiet ? line -> {} : ctx.err()::println,
             line -> ctx.err().println("cvefeed: " + line),

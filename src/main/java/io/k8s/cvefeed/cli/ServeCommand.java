@@ -4,6 +4,9 @@ import io.k8s.cvefeed.config.Durations;
 import io.k8s.cvefeed.config.Problems;
 import io.k8s.cvefeed.config.RefreshConfig;
 import io.k8s.cvefeed.config.UsageException;
+import io.k8s.cvefeed.github.GitHubClient;
+import io.k8s.cvefeed.github.MemoryEtagCache;
+import io.k8s.cvefeed.github.RequestListener;
 import io.k8s.cvefeed.publish.StatusFile;
 import io.k8s.cvefeed.refresh.LastRelease;
 import io.k8s.cvefeed.refresh.RefreshReport;
@@ -11,9 +14,6 @@ import io.k8s.cvefeed.refresh.Refresher;
 import io.k8s.cvefeed.server.FeedServer;
 import io.k8s.cvefeed.server.LogFormat;
 import io.k8s.cvefeed.server.ServerMetrics;
-import io.k8s.cvefeed.source.GitHubClient;
-import io.k8s.cvefeed.source.MemoryEtagCache;
-import io.k8s.cvefeed.source.RequestListener;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -119,11 +119,9 @@ final class ServeCommand implements Callable<Integer> {
           }
         };
     GitHubClient client =
-        Components.gitHub(config, new MemoryEtagCache(), ctx.clock())
-            .requestListener(counter)
-            .build();
+        Wiring.gitHub(config, new MemoryEtagCache(), ctx.clock()).requestListener(counter).build();
     Refresher refresher =
-        Components.refresher(
+        Wiring.refresher(
             config,
             options,
             options.integrity.inMemory(),

@@ -1,6 +1,6 @@
 package io.k8s.cvefeed.cverecord;
 
-import io.k8s.cvefeed.source.Sleeper;
+import io.k8s.cvefeed.github.Sleeper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;

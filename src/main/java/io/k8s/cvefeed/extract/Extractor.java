@@ -1,9 +1,9 @@
 package io.k8s.cvefeed.extract;
 
+import io.k8s.cvefeed.github.RawIssue;
 import io.k8s.cvefeed.model.Advisory;
 import io.k8s.cvefeed.model.AffectedRange;
 import io.k8s.cvefeed.model.Cvss;
-import io.k8s.cvefeed.source.RawIssue;
 import java.util.Optional;
 
 /**

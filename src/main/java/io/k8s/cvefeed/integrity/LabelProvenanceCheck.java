@@ -1,13 +1,13 @@
 package io.k8s.cvefeed.integrity;
 
 import io.k8s.cvefeed.extract.Diagnostic;
+import io.k8s.cvefeed.github.IssueEventsSource;
+import io.k8s.cvefeed.github.LabelEvent;
+import io.k8s.cvefeed.github.SourceException;
+import io.k8s.cvefeed.github.TeamMembersSource;
 import io.k8s.cvefeed.model.Advisory;
 import io.k8s.cvefeed.model.LabelProvenance;
 import io.k8s.cvefeed.refresh.AdvisoryCheck;
-import io.k8s.cvefeed.source.IssueEventsSource;
-import io.k8s.cvefeed.source.LabelEvent;
-import io.k8s.cvefeed.source.SourceException;
-import io.k8s.cvefeed.source.TeamMembersSource;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;

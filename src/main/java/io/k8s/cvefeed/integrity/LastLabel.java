@@ -1,6 +1,6 @@
 package io.k8s.cvefeed.integrity;
 
-import io.k8s.cvefeed.source.LabelEvent;
+import io.k8s.cvefeed.github.LabelEvent;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 

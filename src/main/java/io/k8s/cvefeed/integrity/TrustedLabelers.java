@@ -1,8 +1,8 @@
 package io.k8s.cvefeed.integrity;
 
 import io.k8s.cvefeed.config.UsageException;
-import io.k8s.cvefeed.source.SourceException;
-import io.k8s.cvefeed.source.TeamMembersSource;
+import io.k8s.cvefeed.github.SourceException;
+import io.k8s.cvefeed.github.TeamMembersSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

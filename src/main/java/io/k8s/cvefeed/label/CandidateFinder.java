@@ -1,9 +1,9 @@
 package io.k8s.cvefeed.label;
 
 import io.k8s.cvefeed.extract.TitleParser;
-import io.k8s.cvefeed.source.IssueSearch;
-import io.k8s.cvefeed.source.RawIssue;
-import io.k8s.cvefeed.source.SourceException;
+import io.k8s.cvefeed.github.IssueSearch;
+import io.k8s.cvefeed.github.RawIssue;
+import io.k8s.cvefeed.github.SourceException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

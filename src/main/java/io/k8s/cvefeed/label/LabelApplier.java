@@ -1,7 +1,7 @@
 package io.k8s.cvefeed.label;
 
-import io.k8s.cvefeed.source.GitHubClient;
-import io.k8s.cvefeed.source.SourceException;
+import io.k8s.cvefeed.github.GitHubClient;
+import io.k8s.cvefeed.github.SourceException;
 import java.net.URI;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;

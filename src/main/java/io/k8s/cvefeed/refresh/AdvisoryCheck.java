@@ -1,8 +1,8 @@
 package io.k8s.cvefeed.refresh;
 
 import io.k8s.cvefeed.extract.Diagnostic;
+import io.k8s.cvefeed.github.SourceException;
 import io.k8s.cvefeed.model.Advisory;
-import io.k8s.cvefeed.source.SourceException;
 import java.util.List;
 
 /**

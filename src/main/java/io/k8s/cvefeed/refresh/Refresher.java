@@ -1,13 +1,13 @@
 package io.k8s.cvefeed.refresh;
 
 import io.k8s.cvefeed.extract.Diagnostic;
+import io.k8s.cvefeed.github.FetchResult;
+import io.k8s.cvefeed.github.IssueSource;
+import io.k8s.cvefeed.github.SourceException;
 import io.k8s.cvefeed.model.FeedInfo;
 import io.k8s.cvefeed.publish.PublishException;
 import io.k8s.cvefeed.publish.Publisher;
 import io.k8s.cvefeed.publish.Release;
-import io.k8s.cvefeed.source.FetchResult;
-import io.k8s.cvefeed.source.IssueSource;
-import io.k8s.cvefeed.source.SourceException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package io.k8s.cvefeed.refresh;
 
-import io.k8s.cvefeed.source.RawIssue;
+import io.k8s.cvefeed.github.RawIssue;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -2,13 +2,13 @@ package io.k8s.cvefeed.refresh;
 
 import io.k8s.cvefeed.extract.Diagnostic;
 import io.k8s.cvefeed.extract.Extraction;
+import io.k8s.cvefeed.github.RawIssue;
+import io.k8s.cvefeed.github.SourceException;
 import io.k8s.cvefeed.model.Advisory;
 import io.k8s.cvefeed.model.Feed;
 import io.k8s.cvefeed.model.FeedInfo;
 import io.k8s.cvefeed.publish.Manifest;
 import io.k8s.cvefeed.render.Artifact;
-import io.k8s.cvefeed.source.RawIssue;
-import io.k8s.cvefeed.source.SourceException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

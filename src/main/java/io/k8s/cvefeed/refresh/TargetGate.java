@@ -1,12 +1,12 @@
 package io.k8s.cvefeed.refresh;
 
+import io.k8s.cvefeed.github.SourceException;
 import io.k8s.cvefeed.publish.Damage;
 import io.k8s.cvefeed.publish.Manifest;
 import io.k8s.cvefeed.publish.PublishException;
 import io.k8s.cvefeed.publish.PublishResult;
 import io.k8s.cvefeed.publish.Publisher;
 import io.k8s.cvefeed.publish.Release;
-import io.k8s.cvefeed.source.SourceException;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;

@@ -37,7 +37,7 @@ final class ArtifactRoute {
     return relative == null || files.inMemory(relative);
   }
 
-  Reply serve(Exchange exchange) throws IOException {
+  Reply serve(Request exchange) throws IOException {
     String relative = RequestPaths.relative(exchange.rawPath());
     if (relative == null) {
       return Reply.text(exchange, 404, "not found").refused("path outside the artifact set");
@@ -75,7 +75,7 @@ final class ArtifactRoute {
   /**
    * RFC 9110 §13.2.2: {@code If-None-Match} decides when present, else {@code If-Modified-Since}.
    */
-  static boolean notModified(Exchange request, ArtifactFiles.Entry entry) {
+  static boolean notModified(Request request, ArtifactFiles.Entry entry) {
     String noneMatch = request.header("If-None-Match");
     if (noneMatch != null) {
       for (String tag : noneMatch.split(",")) {

@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
 /** One connection's request reader and in-order answerer. All state is on its I/O thread. */
 final class Connection extends ChannelInboundHandlerAdapter {
   /** A request read whole, waiting for its answer. */
-  private record Pending(Exchange exchange, boolean head, boolean keepAlive) {}
+  private record Pending(Request exchange, boolean head, boolean keepAlive) {}
 
   private final Router router;
   private final ExecutorService workers;
@@ -113,8 +113,8 @@ final class Connection extends ChannelInboundHandlerAdapter {
       body = new byte[0]; // do not keep a webhook-sized buffer per idle connection
     }
     boolean keepAlive = complete && HttpUtil.isKeepAlive(r);
-    Exchange exchange =
-        new Exchange(
+    Request exchange =
+        new Request(
             r.method().name(),
             path,
             r.headers(),
@@ -129,7 +129,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
   private void drain(ChannelHandlerContext ctx) {
     while (!busy && !queue.isEmpty()) {
       Pending p = queue.poll();
-      Exchange e = p.exchange();
+      Request e = p.exchange();
       if (router.answersInline(e.method(), e.rawPath())) {
         write(ctx, p, router.handle(e));
         continue;
@@ -205,8 +205,8 @@ final class Connection extends ChannelInboundHandlerAdapter {
   }
 
   private void refuseMalformed(ChannelHandlerContext ctx, HttpRequest r) {
-    Exchange e =
-        new Exchange(
+    Request e =
+        new Request(
             r.method().name(),
             "-",
             r.headers(),

@@ -15,7 +15,7 @@ record Reply(int status, byte @Nullable [] body, @Nullable String refusal) {
   static final String TEXT = "text/plain; charset=utf-8";
 
   /** A short plain-text answer: {@code message} and a newline. */
-  static Reply text(Exchange exchange, int status, String message) {
+  static Reply text(Request exchange, int status, String message) {
     exchange.setHeader("Content-Type", TEXT);
     exchange.setHeader("Cache-Control", "no-store");
     return new Reply(status, (message + "\n").getBytes(StandardCharsets.UTF_8), null);

@@ -50,7 +50,7 @@ final class Router {
   }
 
   /** Answers one request; never throws. */
-  Reply handle(Exchange exchange) {
+  Reply handle(Request exchange) {
     String path = exchange.rawPath();
     String route = route(path);
     Reply reply;
@@ -69,7 +69,7 @@ final class Router {
   }
 
   /** The answer to a request the transport could not parse: a 400, counted and logged. */
-  Reply malformed(Exchange exchange) {
+  Reply malformed(Request exchange) {
     Reply reply =
         Reply.text(exchange, 400, "bad request: malformed request line, headers or body")
             .refused("malformed request");
@@ -78,7 +78,7 @@ final class Router {
     return reply;
   }
 
-  private Reply answer(String route, Exchange exchange) throws IOException {
+  private Reply answer(String route, Request exchange) throws IOException {
     String method = exchange.method();
     boolean post = route.equals("webhook") || route.equals("refresh");
     if (post ? !method.equals("POST") : !(method.equals("GET") || method.equals("HEAD"))) {
@@ -107,7 +107,7 @@ final class Router {
     };
   }
 
-  private Reply adminRefresh(Exchange exchange) {
+  private Reply adminRefresh(Request exchange) {
     String token = adminToken;
     if (token == null) {
       return Reply.text(exchange, 404, "not found: refresh endpoint is off (no admin token)")
@@ -140,7 +140,7 @@ final class Router {
     };
   }
 
-  private void logRefusal(Exchange exchange, String path, int status, String reason) {
+  private void logRefusal(Request exchange, String path, int status, String reason) {
     log.line(status >= 500 ? "error" : "warn", "request_refused")
         .with("method", exchange.method())
         .with("path", path)

@@ -48,7 +48,7 @@ final class WebhookRoute {
     this.trigger = trigger;
   }
 
-  Delivery handle(Exchange exchange) {
+  Delivery handle(Request exchange) {
     byte[] key = secret;
     if (key == null) {
       return new Delivery(
@@ -81,7 +81,7 @@ final class WebhookRoute {
     return issues(exchange, exchange.body());
   }
 
-  private Delivery issues(Exchange exchange, byte[] body) {
+  private Delivery issues(Request exchange, byte[] body) {
     JsonNode root;
     try {
       root = JSON.readTree(body);

@@ -2,7 +2,7 @@ package io.k8s.cvefeed.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.k8s.cvefeed.source.CannedGitHub;
+import io.k8s.cvefeed.github.CannedGitHub;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;

@@ -3,11 +3,11 @@ package io.k8s.cvefeed.extract;
 import static io.k8s.cvefeed.extract.RawIssues.issue;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.k8s.cvefeed.github.RawIssue;
 import io.k8s.cvefeed.model.Advisory;
 import io.k8s.cvefeed.model.CveId;
 import io.k8s.cvefeed.model.DetailSource;
 import io.k8s.cvefeed.model.Status;
-import io.k8s.cvefeed.source.RawIssue;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,10 +1,10 @@
 package io.k8s.cvefeed.extract;
 
+import io.k8s.cvefeed.github.RawIssue;
 import io.k8s.cvefeed.model.Advisory;
 import io.k8s.cvefeed.model.AffectedRange;
 import io.k8s.cvefeed.model.CveId;
 import io.k8s.cvefeed.model.RangeEvent;
-import io.k8s.cvefeed.source.RawIssue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.k8s.cvefeed.extract;
 
-import io.k8s.cvefeed.source.RawIssue;
+import io.k8s.cvefeed.github.RawIssue;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

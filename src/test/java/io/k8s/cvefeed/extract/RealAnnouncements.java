@@ -1,6 +1,6 @@
 package io.k8s.cvefeed.extract;
 
-import io.k8s.cvefeed.source.RawIssue;
+import io.k8s.cvefeed.github.RawIssue;
 import java.util.List;
 
 /** The real announcements, as the other real-data tests read them, for tests in other packages. */

@@ -3,9 +3,9 @@ package io.k8s.cvefeed.extract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.k8s.cvefeed.github.RawIssue;
 import io.k8s.cvefeed.model.Advisory;
 import io.k8s.cvefeed.model.AffectedRange;
-import io.k8s.cvefeed.source.RawIssue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.k8s.cvefeed.extract;
 
-import io.k8s.cvefeed.source.RawIssue;
+import io.k8s.cvefeed.github.RawIssue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.k8s.cvefeed.github.RawIssue;
 import io.k8s.cvefeed.model.Advisory;
 import io.k8s.cvefeed.model.CveId;
 import io.k8s.cvefeed.model.Feed;
 import io.k8s.cvefeed.model.FeedInfo;
 import io.k8s.cvefeed.render.Artifact;
 import io.k8s.cvefeed.render.Renderers;
-import io.k8s.cvefeed.source.RawIssue;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,6 +1,9 @@
 package io.k8s.cvefeed.history;
 
 import io.k8s.cvefeed.extract.Extraction;
+import io.k8s.cvefeed.github.FetchResult;
+import io.k8s.cvefeed.github.RawIssue;
+import io.k8s.cvefeed.github.SourceException;
 import io.k8s.cvefeed.model.Advisory;
 import io.k8s.cvefeed.model.Feed;
 import io.k8s.cvefeed.refresh.RefreshListener;
@@ -9,9 +12,6 @@ import io.k8s.cvefeed.refresh.Refresher;
 import io.k8s.cvefeed.render.Artifact;
 import io.k8s.cvefeed.render.JsonFeedRenderer;
 import io.k8s.cvefeed.render.MediaTypes;
-import io.k8s.cvefeed.source.FetchResult;
-import io.k8s.cvefeed.source.RawIssue;
-import io.k8s.cvefeed.source.SourceException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;

@@ -2,7 +2,7 @@ package io.k8s.cvefeed.integrity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.k8s.cvefeed.source.LabelEvent;
+import io.k8s.cvefeed.github.LabelEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

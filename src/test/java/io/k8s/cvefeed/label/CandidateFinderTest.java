@@ -2,7 +2,7 @@ package io.k8s.cvefeed.label;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.k8s.cvefeed.source.RawIssue;
+import io.k8s.cvefeed.github.RawIssue;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;

@@ -3,7 +3,7 @@ package io.k8s.cvefeed.label;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.k8s.cvefeed.source.RawIssue;
+import io.k8s.cvefeed.github.RawIssue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -37,7 +37,7 @@ class RouterTest {
   @Test
   void shouldAnswerAFileInlineOnlyOnceItIsHeldInMemory() {
     assertThat(router.answersInline("GET", "/official-cve-feed.json")).isFalse();
-    Reply first = router.handle(Exchange.get("/official-cve-feed.json"));
+    Reply first = router.handle(Request.get("/official-cve-feed.json"));
     assertThat(first.status()).isEqualTo(200);
     assertThat(new String(first.body(), StandardCharsets.UTF_8)).isEqualTo("{\"items\":[]}\n");
     assertThat(router.answersInline("GET", "/official-cve-feed.json")).isTrue();
@@ -58,17 +58,17 @@ class RouterTest {
   @Test
   void shouldRefusePathsOutsideTheArtifactSetInlineAndLogThem() {
     assertThat(router.answersInline("GET", "/../secret")).isTrue();
-    assertThat(router.handle(Exchange.get("/../secret")).status()).isEqualTo(404);
+    assertThat(router.handle(Request.get("/../secret")).status()).isEqualTo(404);
     assertThat(logs).anyMatch(l -> l.contains("path outside the artifact set"));
   }
 
   @Test
   void shouldAnswer304FromTheCachedVersion() {
-    Exchange first = Exchange.get("/official-cve-feed.json");
+    Request first = Request.get("/official-cve-feed.json");
     router.handle(first);
     String etag = first.responseHeader("ETag");
     assertThat(etag).startsWith("\"");
-    Reply again = router.handle(Exchange.get("/official-cve-feed.json", "If-None-Match", etag));
+    Reply again = router.handle(Request.get("/official-cve-feed.json", "If-None-Match", etag));
     assertThat(again.status()).isEqualTo(304);
     assertThat(again.body()).isNull();
   }
