@@ -71,9 +71,11 @@ class S3PublisherIT extends PublisherContract {
       Runnable race = beforeNextPut;
       beforeNextPut = () -> {};
       race.run();
-      if (refused.contains(request.key()) || sinceFault.incrementAndGet() == failAt) {
+      // Uploads run concurrently: decide on this write's own count, not a later reading.
+      boolean fault = sinceFault.incrementAndGet() == failAt;
+      if (refused.contains(request.key()) || fault) {
         drain(in); // answer like S3 does, after the body, so the connection stays usable
-        if (sinceFault.get() == failAt) {
+        if (fault) {
           throw (S3Exception) S3Exception.builder().statusCode(403).message("Refused").build();
         }
       }
