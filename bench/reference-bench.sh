@@ -28,7 +28,8 @@ timed() {
     rc=$?; [[ $rc -eq 7 ]] || { cat "$work/stderr" >&2; exit 1; }; }
   tail -1 "$work/time" | awk '{printf "%.3f %.0f\n", $1, $2/1024}'
 }
-cvefeed() { timed "$root/cvefeed" refresh --github-api "http://127.0.0.1:$port" --quiet "$@"; }
+# The reference job reads no CVE records, and a fake GitHub comes with no cve.org: records off.
+cvefeed() { timed "$root/cvefeed" refresh --github-api "http://127.0.0.1:$port" --cve-records off --quiet "$@"; }
 reference() { timed "$py" "$shared/bench/reference_job.py" --github-api "http://127.0.0.1:$port" --out "$work/ref"; }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
