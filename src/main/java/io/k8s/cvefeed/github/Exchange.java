@@ -69,7 +69,7 @@ final class Exchange {
     } catch (IOException e) {
       listener.onNoResponse();
       NetworkFailure failure = NetworkFailure.of(uri, e);
-      return new Retry<>(failure.what(), failure);
+      return new Attempt.Retry<>(failure.what(), failure);
     }
     int status = response.statusCode();
     Integer remaining = intHeader(response, "X-RateLimit-Remaining");
@@ -84,15 +84,15 @@ final class Exchange {
     if (status == 301 || status == 302 || status == 303 || status == 307 || status == 308) {
       URI location = location(response);
       if (location != null) {
-        return new Redirect<>(location);
+        return new Attempt.Redirect<>(location);
       }
     }
     RateLimit limit = RateLimit.of(status, response.headers(), response.body(), clock.instant());
     if (limit != null) {
-      return new Wait<>(limit);
+      return new Attempt.Wait<>(limit);
     }
     if (status >= 500) {
-      return new Retry<>("HTTP " + StatusText.status(status));
+      return new Attempt.Retry<>("HTTP " + StatusText.status(status));
     }
     throw new SourceException(
         StatusText.failure(
@@ -192,23 +192,23 @@ final class Exchange {
     } catch (LimitedBody.TooLarge e) {
       throw tooLarge(uri, e);
     } catch (IOException e) {
-      return new Retry<>("body cut short (" + describe(e) + ")");
+      return new Attempt.Retry<>("body cut short (" + describe(e) + ")");
     }
     if (body.length == 0) {
-      return new Retry<>("empty body");
+      return new Attempt.Retry<>("empty body");
     }
     R value;
     try {
       value = read(body, reader);
     } catch (JacksonException e) {
-      return new Retry<>("invalid JSON (" + e.getOriginalMessage() + ")");
+      return new Attempt.Retry<>("invalid JSON (" + e.getOriginalMessage() + ")");
     }
     String link = response.headers().firstValue("Link").orElse(null);
     String etag = response.headers().firstValue("ETag").orElse(null);
     if (etag != null && !etag.isBlank()) {
       cache.put(uri, new EtagCache.Entry(etag, link, body));
     }
-    return new Done<>(new Fetched<>(value, link, false));
+    return new Attempt.Done<>(new Fetched<>(value, link, false));
   }
 
   private <R> Attempt<R> notModified(
@@ -219,18 +219,18 @@ final class Exchange {
       BodyReader<R> reader)
       throws SourceException {
     if (cached == null) {
-      return new Retry<>("304 Not Modified to a request without If-None-Match");
+      return new Attempt.Retry<>("304 Not Modified to a request without If-None-Match");
     }
     R value;
     try {
       value = read(cached.body(), reader);
     } catch (JacksonException e) {
       cache.remove(uri);
-      return new Refetch<>();
+      return new Attempt.Refetch<>();
     }
     tally.notModified();
     String link = response.headers().firstValue("Link").orElse(cached.link());
-    return new Done<>(new Fetched<>(value, link, true));
+    return new Attempt.Done<>(new Fetched<>(value, link, true));
   }
 
   /** Reads all of {@code body}; throws {@link JacksonException} for JSON that is bad or cut. */
@@ -296,27 +296,5 @@ final class Exchange {
     String message = e.getMessage();
     String name = e.getClass().getSimpleName();
     return message == null || message.isBlank() ? name : name + ": " + message;
-  }
-
-  /** What one request came to. */
-  sealed interface Attempt<R> permits Done, Refetch, Redirect, Wait, Retry {}
-
-  record Done<R>(Fetched<R> fetched) implements Attempt<R> {}
-
-  /** The cached body was unusable: ask again without {@code If-None-Match}. */
-  record Refetch<R>() implements Attempt<R> {}
-
-  record Redirect<R>(URI location) implements Attempt<R> {}
-
-  record Wait<R>(RateLimit limit) implements Attempt<R> {}
-
-  /**
-   * Worth another try; {@code network} when no answer came at all, so the final message adds the
-   * next step for network failures.
-   */
-  record Retry<R>(String reason, @Nullable NetworkFailure network) implements Attempt<R> {
-    Retry(String reason) {
-      this(reason, null);
-    }
   }
 }

@@ -137,14 +137,14 @@ public final class GitHubClient {
     boolean conditional = true;
     URI target = uri;
     while (true) {
-      Exchange.Attempt<R> attempt = exchange.attempt(target, tally, conditional, reader);
-      if (attempt instanceof Exchange.Done<R> done) {
+      Attempt<R> attempt = exchange.attempt(target, tally, conditional, reader);
+      if (attempt instanceof Attempt.Done<R> done) {
         return done.fetched();
-      } else if (attempt instanceof Exchange.Refetch) {
+      } else if (attempt instanceof Attempt.Refetch) {
         conditional = false;
-      } else if (attempt instanceof Exchange.Redirect<R> redirect) {
+      } else if (attempt instanceof Attempt.Redirect<R> redirect) {
         target = follow(uri, target, redirect.location(), ++redirects);
-      } else if (attempt instanceof Exchange.Wait<R> wait) {
+      } else if (attempt instanceof Attempt.Wait<R> wait) {
         Duration length = wait.limit().delay();
         Instant now = clock.instant();
         Instant deadline = tally.waitDeadline(now, maxWait);
@@ -155,7 +155,7 @@ public final class GitHubClient {
                       StatusText.display(uri), maxWait, Duration.between(now, deadline), hasToken));
         }
         sleeper.sleep(length);
-      } else if (attempt instanceof Exchange.Retry<R> retry) {
+      } else if (attempt instanceof Attempt.Retry<R> retry) {
         failures++;
         if (failures >= maxTries) {
           throw new SourceException(
