@@ -62,6 +62,12 @@ class S3PublisherIT extends PublisherContract {
     final AtomicInteger sinceFault = new AtomicInteger();
     volatile int failAt = -1;
 
+    /**
+     * Keys whose write the fault hit. s3proxy answers the fault as a 5xx that the SDK retries, so a
+     * retry of the same write must fail too, or the fault would depend on the SDK's retry budget.
+     */
+    final Set<String> faulted = ConcurrentHashMap.newKeySet();
+
     CountingStore(BlobStore delegate) {
       super(delegate);
     }
@@ -71,8 +77,7 @@ class S3PublisherIT extends PublisherContract {
       Runnable race = beforeNextPut;
       beforeNextPut = () -> {};
       race.run();
-      // Uploads run concurrently: decide on this write's own count, not a later reading.
-      boolean fault = sinceFault.incrementAndGet() == failAt;
+      boolean fault = isFault(request.key());
       if (refused.contains(request.key()) || fault) {
         drain(in); // answer like S3 does, after the body, so the connection stays usable
         if (fault) {
@@ -86,12 +91,21 @@ class S3PublisherIT extends PublisherContract {
 
     @Override
     public DeleteObjectResponse removeBlob(DeleteObjectRequest request) {
-      if (sinceFault.incrementAndGet() == failAt) {
+      if (isFault(request.key())) {
         throw (S3Exception) S3Exception.builder().statusCode(403).message("Refused").build();
       }
       refuse(request.key());
       writes.incrementAndGet();
       return super.removeBlob(request);
+    }
+
+    /** Whether this write is the Nth since the fault was set, or a retry of that one. */
+    private boolean isFault(String key) {
+      if (faulted.contains(key) || sinceFault.incrementAndGet() == failAt) {
+        faulted.add(key);
+        return true;
+      }
+      return false;
     }
 
     private static void drain(InputStream in) {
@@ -183,11 +197,13 @@ class S3PublisherIT extends PublisherContract {
   @Override
   protected void restoreWrites() {
     STORE.refused.clear();
+    STORE.faulted.clear();
     STORE.failAt = -1;
   }
 
   @Override
   protected void failNthWrite(int n) {
+    STORE.faulted.clear();
     STORE.sinceFault.set(0);
     STORE.failAt = n;
   }
