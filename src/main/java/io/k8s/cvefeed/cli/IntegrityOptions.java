@@ -12,7 +12,6 @@ import io.k8s.cvefeed.integrity.PemKeys;
 import io.k8s.cvefeed.integrity.ProvenanceCache;
 import io.k8s.cvefeed.integrity.ProwLabelConfig;
 import io.k8s.cvefeed.integrity.TrustedLabelers;
-import io.k8s.cvefeed.refresh.AdvisoryCheck;
 import io.k8s.cvefeed.refresh.Refresher;
 import java.nio.file.Path;
 import java.util.function.Consumer;
@@ -64,17 +63,9 @@ final class IntegrityOptions {
     return this;
   }
 
-  /**
-   * Adds the label provenance check and the signer the options ask for to {@code builder}.
-   *
-   * @param then a step to run after the label check (the CVE records), or {@code null}
-   */
+  /** Adds the label provenance check and the signer the options ask for to {@code builder}. */
   Refresher.Builder wire(
-      Refresher.Builder builder,
-      RefreshConfig config,
-      GitHubClient client,
-      Consumer<String> notes,
-      @Nullable AdvisoryCheck then)
+      Refresher.Builder builder, RefreshConfig config, GitHubClient client, Consumer<String> notes)
       throws UsageException {
     LabelPolicy policy;
     try {
@@ -94,9 +85,8 @@ final class IntegrityOptions {
           "note: label provenance not checked: no --trusted-labelers or --trusted-labelers-from"
               + " (or say --label-policy off)");
     }
-    AdvisoryCheck label = null;
     if (policy != LabelPolicy.OFF && !trusted.isEmpty()) {
-      label =
+      builder.check(
           new LabelProvenanceCheck(
               policy,
               config.label(),
@@ -105,17 +95,7 @@ final class IntegrityOptions {
               new TeamMembersSource(client),
               inMemory
                   ? ProvenanceCache.inMemory()
-                  : ProvenanceCache.directory(config.cacheDir().resolve(PROVENANCE_DIR)));
-    }
-    AdvisoryCheck first = label;
-    if (first != null && then != null) {
-      builder.check(
-          (advisories, diagnostics) ->
-              then.check(first.check(advisories, diagnostics), diagnostics));
-    } else if (first != null) {
-      builder.check(first);
-    } else if (then != null) {
-      builder.check(then);
+                  : ProvenanceCache.directory(config.cacheDir().resolve(PROVENANCE_DIR))));
     }
     if (signingKey != null) {
       builder.signer(new ManifestSignature(PemKeys.readPrivateKey(signingKey)));

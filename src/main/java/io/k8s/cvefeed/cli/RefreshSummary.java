@@ -36,17 +36,9 @@ final class RefreshSummary {
     for (TargetResult t : r.targets()) {
       targets.add(
           switch (t.outcome()) {
-            case PUBLISHED ->
-                "published "
-                    + t.target()
-                    + " ("
-                    + t.written()
-                    + " written, "
-                    + t.removed()
-                    + " removed)"
-                    + repairs(t);
-            case REPAIRED ->
-                "repaired "
+            case PUBLISHED, REPAIRED ->
+                t.outcome().wireName()
+                    + " "
                     + t.target()
                     + " ("
                     + t.written()

@@ -77,10 +77,10 @@ final class Wiring {
             .clock(clock)
             .allowShrink(config.allowShrink())
             .lastRelease(last);
+    integrity.wire(builder, config, client, progress);
     RecordStep records = options.cveRecords.step(config, clock);
-    integrity.wire(builder, config, client, progress, records);
-    if (records != null) {
-      builder.extraInputs(records::fingerprint);
+    if (records != null) { // after the label check: records only for what it kept
+      builder.check(records).extraInputs(records::fingerprint);
     }
     builder.inputsSalt(
         Cli.Version.build()

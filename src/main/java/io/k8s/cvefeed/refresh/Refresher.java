@@ -4,6 +4,7 @@ import io.k8s.cvefeed.extract.Diagnostic;
 import io.k8s.cvefeed.github.FetchResult;
 import io.k8s.cvefeed.github.IssueSource;
 import io.k8s.cvefeed.github.SourceException;
+import io.k8s.cvefeed.model.Advisory;
 import io.k8s.cvefeed.model.FeedInfo;
 import io.k8s.cvefeed.publish.PublishException;
 import io.k8s.cvefeed.publish.Publisher;
@@ -45,7 +46,7 @@ public final class Refresher {
     this.renderer = Objects.requireNonNull(b.renderer, "renderer");
     this.maker =
         new SnapshotMaker(
-            Objects.requireNonNull(b.extractor, "extractor"), b.check, renderer, b.info);
+            Objects.requireNonNull(b.extractor, "extractor"), chain(b.checks), renderer, b.info);
     this.publishers = List.copyOf(b.publishers);
     this.gate = new TargetGate(b.allowShrink);
     this.last = b.last;
@@ -55,6 +56,18 @@ public final class Refresher {
     this.extras = b.extras;
     this.signer = b.signer;
     this.listeners = List.copyOf(b.listeners);
+  }
+
+  /** The checks, one after another, each on what the one before kept. */
+  private static AdvisoryCheck chain(List<AdvisoryCheck> checks) {
+    List<AdvisoryCheck> steps = List.copyOf(checks);
+    return (advisories, diagnostics) -> {
+      List<Advisory> kept = advisories;
+      for (AdvisoryCheck step : steps) {
+        kept = step.check(kept, diagnostics);
+      }
+      return kept;
+    };
   }
 
   public static Builder builder() {
@@ -172,7 +185,7 @@ public final class Refresher {
     private FeedInfo info = FeedInfo.OFFICIAL;
     private Clock clock = Clock.systemUTC();
     private boolean allowShrink;
-    private AdvisoryCheck check = (advisories, diagnostics) -> advisories;
+    private final List<AdvisoryCheck> checks = new ArrayList<>();
     private @Nullable ReleaseExtras extras;
     private @Nullable ManifestSigner signer;
     private final List<RefreshListener> listeners = new ArrayList<>();
@@ -222,9 +235,12 @@ public final class Refresher {
       return this;
     }
 
-    /** A step after extraction, e.g. the label provenance check. */
+    /**
+     * Adds a step after extraction, e.g. the label provenance check; steps run in the order added,
+     * each on what the one before kept.
+     */
     public Builder check(AdvisoryCheck check) {
-      this.check = check;
+      this.checks.add(check);
       return this;
     }
 
