@@ -11,10 +11,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
@@ -24,8 +20,6 @@ import org.jspecify.annotations.Nullable;
  * #switchIn}, which is one {@code rename(2)} of the {@code .current} link.
  */
 final class ReleaseSwitch {
-  private static final int WRITERS = 8;
-  private static final int PARALLEL_THRESHOLD = 16;
   private final Path dir;
   private final FileOps ops;
   private final Path releases;
@@ -98,49 +92,13 @@ final class ReleaseSwitch {
         toWrite.add(a);
       }
     }
-    writeAll(staging, toWrite);
+    for (Artifact a : toWrite) {
+      ops.write(staging.resolve(a.path()), a);
+    }
     written[0] += toWrite.size();
     ops.force(staging, toWrite.stream().map(a -> staging.resolve(a.path())).toList());
     for (Path d : dirs) {
       ops.syncDirectory(d);
-    }
-  }
-
-  /**
-   * Writes and forces the files a few at a time: each is forced to disk on its own, and file
-   * systems commit concurrent forces together. Stops at the first failure.
-   */
-  private void writeAll(Path staging, List<Artifact> toWrite) throws IOException {
-    if (toWrite.size() < PARALLEL_THRESHOLD) {
-      for (Artifact a : toWrite) {
-        ops.write(staging.resolve(a.path()), a);
-      }
-      return;
-    }
-    ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (Artifact a : toWrite) {
-        futures.add(
-            pool.submit(
-                () -> {
-                  ops.write(staging.resolve(a.path()), a);
-                  return null;
-                }));
-      }
-      for (Future<?> f : futures) {
-        f.get();
-      }
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof IOException io) {
-        throw io;
-      }
-      throw new IOException(staging + ": write failed (" + e.getCause() + ")", e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new java.io.InterruptedIOException("interrupted while staging " + staging);
-    } finally {
-      pool.shutdownNow();
     }
   }
 
