@@ -1,6 +1,7 @@
 package io.k8s.cvefeed.cli;
 
 import io.k8s.cvefeed.config.Durations;
+import io.k8s.cvefeed.config.Problems;
 import io.k8s.cvefeed.config.RefreshConfig;
 import io.k8s.cvefeed.config.UsageException;
 import io.k8s.cvefeed.cverecord.CveRecords;
@@ -55,18 +56,20 @@ final class CveRecordOptions {
   /** The source built by {@link #step}, for {@code serve}'s metrics; {@code null} when off. */
   private @Nullable CveRecords source;
 
+  /**
+   * Adds a problem for each of these options that does not parse; {@link RefreshOptions#toConfig}
+   * calls it with the other options' problems, so that a run reports them all at once.
+   */
+  void validate(Problems problems) {
+    problems.check(this::recordMode);
+    problems.check(this::timeToLive);
+    problems.check(this::base);
+  }
+
   /** The refresh step, or {@code null} with {@code --cve-records off}. */
   @Nullable RecordStep step(RefreshConfig config, Clock clock) throws UsageException {
-    RecordMode m;
-    try {
-      m = RecordMode.parse(mode);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(String.valueOf(e.getMessage()));
-    }
-    Duration t = Durations.parse(ttl);
-    if (t.isNegative() || t.isZero()) {
-      throw new UsageException("--cve-records-ttl " + ttl + ": must be positive; e.g. 24h");
-    }
+    RecordMode m = recordMode();
+    Duration t = timeToLive();
     URI base = base();
     if (m == RecordMode.OFF) {
       return null;
@@ -92,6 +95,22 @@ final class CveRecordOptions {
 
   @Nullable CveRecords source() {
     return source;
+  }
+
+  private RecordMode recordMode() throws UsageException {
+    try {
+      return RecordMode.parse(mode);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(String.valueOf(e.getMessage()));
+    }
+  }
+
+  private Duration timeToLive() throws UsageException {
+    Duration t = Durations.parse("--cve-records-ttl", ttl);
+    if (t.isNegative() || t.isZero()) {
+      throw new UsageException("--cve-records-ttl " + ttl + ": must be positive; e.g. 24h");
+    }
+    return t;
   }
 
   private URI base() throws UsageException {

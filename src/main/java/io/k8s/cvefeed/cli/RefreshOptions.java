@@ -165,6 +165,7 @@ final class RefreshOptions {
       }
     }
     validateWebhooks(problems);
+    cveRecords.validate(problems);
     String token = env.get("GITHUB_TOKEN");
     RefreshConfig config =
         new RefreshConfig(

@@ -47,7 +47,13 @@ class OptionValidationTest {
             "--formats",
             "json,pdf",
             "--notify-webhook",
-            "ftp://hooks.example.com/secret");
+            "ftp://hooks.example.com/secret",
+            "--cve-records",
+            "sometimes",
+            "--cve-records-ttl",
+            "0s",
+            "--cve-api",
+            "ftp://cve.example.com");
 
     assertThat(code).isEqualTo(2);
     assertThat(err())
@@ -56,7 +62,10 @@ class OptionValidationTest {
             "--max-wait \"soon\": not a duration",
             "--github-api ftp://example.com: expected an http(s) URL",
             "pdf",
-            "--notify-webhook ftp://hooks.example.com/…: expected an http(s) URL with a host")
+            "--notify-webhook ftp://hooks.example.com/…: expected an http(s) URL with a host",
+            "--cve-records sometimes",
+            "--cve-records-ttl 0s: must be positive",
+            "--cve-api ftp://cve.example.com: not an http(s) URL")
         .doesNotContain("secret");
   }
 
