@@ -3,12 +3,12 @@ package io.k8s.cvefeed.github;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.k8s.cvefeed.github.FakeListing.CutShort;
-import io.k8s.cvefeed.github.FakeListing.Gather;
-import io.k8s.cvefeed.github.FakeListing.NoLink;
-import io.k8s.cvefeed.github.FakeListing.Reset;
-import io.k8s.cvefeed.github.FakeListing.Slow;
-import io.k8s.cvefeed.github.FakeListing.Truncate;
+import io.k8s.cvefeed.github.ListingRoute.CutShort;
+import io.k8s.cvefeed.github.ListingRoute.Gather;
+import io.k8s.cvefeed.github.ListingRoute.NoLink;
+import io.k8s.cvefeed.github.ListingRoute.Reset;
+import io.k8s.cvefeed.github.ListingRoute.Slow;
+import io.k8s.cvefeed.github.ListingRoute.Truncate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,7 +70,7 @@ class GitHubIssueSourceIT {
   void shouldFetchPagesTwoToLastConcurrently() throws Exception {
     // 10 issues, 2 per page: page 1 names page 5 as last; pages 2-5 wait for each other.
     CountDownLatch together = new CountDownLatch(2);
-    FakeListing listing = github.listing(ISSUES, ListingJson.newestFirst(10), 2);
+    ListingRoute listing = github.listing(ISSUES, ListingJson.newestFirst(10), 2);
     for (int page = 2; page <= 5; page++) {
       listing.faultAlways(page, new Gather(together));
     }
@@ -196,8 +196,8 @@ class GitHubIssueSourceIT {
             2,
             attempt ->
                 switch (attempt) {
-                  case 1 -> FakeListing.status(500);
-                  case 2 -> FakeListing.status(502);
+                  case 1 -> ListingRoute.status(500);
+                  case 2 -> ListingRoute.status(502);
                   default -> null;
                 });
 
@@ -253,7 +253,7 @@ class GitHubIssueSourceIT {
   @Test
   void shouldPageSequentiallyWhenFullFirstPageLacksLink() throws Exception {
     // 5 issues, 2 per page, no Link anywhere: pages 1, 2 are full, page 3 is short.
-    FakeListing listing = github.listing(ISSUES, ListingJson.newestFirst(5), 2);
+    ListingRoute listing = github.listing(ISSUES, ListingJson.newestFirst(5), 2);
     for (int page = 1; page <= 3; page++) {
       listing.faultAlways(page, new NoLink());
     }
@@ -271,7 +271,7 @@ class GitHubIssueSourceIT {
         .listing(ISSUES, ListingJson.newestFirst(4), 2)
         .faultOnce(
             2,
-            FakeListing.status(
+            ListingRoute.status(
                 403, "X-RateLimit-Remaining", "0", "X-RateLimit-Reset", Long.toString(reset)));
 
     FetchResult result = source(client().maxWait(Duration.ofMinutes(5)), 2).fetch();
@@ -287,7 +287,7 @@ class GitHubIssueSourceIT {
         .listing(ISSUES, ListingJson.newestFirst(4), 2)
         .faultAlways(
             1,
-            FakeListing.status(
+            ListingRoute.status(
                 403, "X-RateLimit-Remaining", "0", "X-RateLimit-Reset", Long.toString(reset)));
 
     assertThatThrownBy(() -> source(client().maxWait(Duration.ofMinutes(5)), 2).fetch())
@@ -309,11 +309,11 @@ class GitHubIssueSourceIT {
         .listing(ISSUES, ListingJson.newestFirst(4), 2)
         .faultOnce(
             1,
-            FakeListing.status(
+            ListingRoute.status(
                 403, "X-RateLimit-Remaining", "0", "X-RateLimit-Reset", Long.toString(firstReset)))
         .faultOnce(
             2,
-            FakeListing.status(
+            ListingRoute.status(
                 403,
                 "X-RateLimit-Remaining",
                 "0",
@@ -331,7 +331,7 @@ class GitHubIssueSourceIT {
   void shouldWaitRetryAfterSecondsOn429() throws Exception {
     github
         .listing(ISSUES, ListingJson.newestFirst(4), 2)
-        .faultOnce(1, FakeListing.status(429, "Retry-After", "7"));
+        .faultOnce(1, ListingRoute.status(429, "Retry-After", "7"));
 
     FetchResult result = source(client(), 2).fetch();
 
@@ -382,7 +382,7 @@ class GitHubIssueSourceIT {
 
   @Test
   void shouldFailAfterBoundedTriesAndReturnNothing() {
-    github.listing(ISSUES, ListingJson.newestFirst(6), 2).faultAlways(3, FakeListing.status(500));
+    github.listing(ISSUES, ListingJson.newestFirst(6), 2).faultAlways(3, ListingRoute.status(500));
 
     assertThatThrownBy(() -> source(client().maxTries(5), 2).fetch())
         .isInstanceOf(SourceException.class)
@@ -414,7 +414,7 @@ class GitHubIssueSourceIT {
         .listing(ISSUES, ListingJson.newestFirst(4), 2)
         .faultAlways(
             1,
-            FakeListing.status(
+            ListingRoute.status(
                 403, "X-RateLimit-Remaining", "0", "X-RateLimit-Reset", Long.toString(reset)));
     GitHubClientBuilder client = client().token(TOKEN);
 

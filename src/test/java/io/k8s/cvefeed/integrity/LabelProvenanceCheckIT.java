@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.k8s.cvefeed.extract.Diagnostic;
 import io.k8s.cvefeed.extract.Extractor;
-import io.k8s.cvefeed.github.CannedGitHub;
+import io.k8s.cvefeed.github.FakeGitHub;
 import io.k8s.cvefeed.github.FetchResult;
 import io.k8s.cvefeed.github.GitHubClient;
 import io.k8s.cvefeed.github.IssueEventsSource;
@@ -41,13 +41,13 @@ class LabelProvenanceCheckIT {
   private static final TrustedLabelers ALICE = new TrustedLabelers(Set.of("alice"), List.of());
 
   @TempDir Path cacheDir;
-  private CannedGitHub github;
+  private FakeGitHub github;
   private GitHubClient client;
   private final List<Diagnostic> diagnostics = new ArrayList<>();
 
   @BeforeEach
   void start() throws Exception {
-    github = CannedGitHub.start();
+    github = FakeGitHub.start();
     client = client(null);
   }
 
@@ -222,7 +222,7 @@ class LabelProvenanceCheckIT {
 
   @Test
   void shouldFailTheCheckWhenTheEventsApiFails() {
-    github.answer("GET", eventsPath(7), new CannedGitHub.Answer(502, "{}", Map.of()));
+    github.answer("GET", eventsPath(7), new FakeGitHub.Answer(502, "{}", Map.of()));
 
     assertThatThrownBy(() -> run(LabelPolicy.WARN, ALICE, advisory(7, UPDATED)))
         .isInstanceOf(SourceException.class)
@@ -232,7 +232,7 @@ class LabelProvenanceCheckIT {
   @Test
   void shouldPublishNothingWhenTheEventsApiFailsDuringARefresh(@TempDir Path out) {
     github.answer(
-        "GET", eventsPath(7), new CannedGitHub.Answer(403, "{\"message\":\"nope\"}", Map.of()));
+        "GET", eventsPath(7), new FakeGitHub.Answer(403, "{\"message\":\"nope\"}", Map.of()));
     RawIssue issue =
         new RawIssue(
             7,
@@ -280,7 +280,7 @@ class LabelProvenanceCheckIT {
 
     check(LabelPolicy.WARN, ALICE, ProvenanceCache.directory(dir)).check(issues, diagnostics);
     long firstRun = github.count("GET", "/events");
-    github.reset();
+    github.forgetRequests();
     // A later run, with a fresh cache object over the same directory (a new CLI process).
     check(LabelPolicy.WARN, ALICE, ProvenanceCache.directory(dir)).check(issues, diagnostics);
     long unchangedRun = github.count("GET", "/events");
@@ -293,7 +293,7 @@ class LabelProvenanceCheckIT {
     assertThat(firstRun).isEqualTo(3);
     assertThat(unchangedRun).isZero();
     assertThat(github.requests())
-        .extracting(CannedGitHub.Request::pathAndQuery)
+        .extracting(FakeGitHub.Request::pathAndQuery)
         .containsExactly(eventsPath(2));
     assertThat(out).allSatisfy(a -> assertThat(a.labelProvenance().login()).isEqualTo("alice"));
     assertThat(diagnostics).isEmpty();
