@@ -1,4 +1,4 @@
-/** Typed configuration; validate() reports every problem at once. */
+/** Typed configuration, parsed and validated so that every problem is reported at once. */
 @NullMarked
 package io.k8s.cvefeed.config;
 

@@ -1,4 +1,7 @@
-/** Turns a raw issue into an advisory plus diagnostics. Pure functions, no I/O. */
+/**
+ * Turns a raw issue into an advisory plus diagnostics, and lends the same readings of component
+ * names and CVSS vectors to the CVE records, with pure functions and no I/O.
+ */
 @NullMarked
 package io.k8s.cvefeed.extract;
 

@@ -1,4 +1,4 @@
-/** Finds CVE announcements that lack the feed label. */
+/** Finds CVE announcements that lack the feed label, and adds the label when asked. */
 @NullMarked
 package io.k8s.cvefeed.label;
 

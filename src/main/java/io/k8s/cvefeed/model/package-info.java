@@ -1,4 +1,7 @@
-/** Immutable domain values: advisories, CVE ids, CVSS, ranges, the feed. JDK only. */
+/**
+ * Immutable domain values (advisories, CVE ids, CVSS, ranges, provenance, the feed) and the
+ * exceptions for bad input and a failing environment, on the JDK only.
+ */
 @NullMarked
 package io.k8s.cvefeed.model;
 

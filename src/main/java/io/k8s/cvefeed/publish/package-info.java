@@ -1,4 +1,7 @@
-/** Writes artifacts to a target, gated on the content digest in the manifest. */
+/**
+ * Writes a release (artifacts and their sha256 manifest) to the target a {@code --publish} URI
+ * names, skipping an unchanged digest and repairing damaged files.
+ */
 @NullMarked
 package io.k8s.cvefeed.publish;
 

@@ -1,4 +1,7 @@
-/** HTTP service mode: artifacts, health, metrics, webhook. */
+/**
+ * HTTP service mode: serves the artifacts, health and metrics, takes the signed webhook, and runs
+ * refreshes one at a time, on a schedule or on demand.
+ */
 @NullMarked
 package io.k8s.cvefeed.server;
 

@@ -2,7 +2,7 @@ package io.k8s.cvefeed.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.k8s.cvefeed.github.CannedGitHub;
+import io.k8s.cvefeed.github.FakeGitHub;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -22,13 +22,13 @@ class IntegrityCliIT {
       "/repos/" + REPO + "/issues?labels=official-cve-feed&state=all&per_page=100";
 
   @TempDir Path dir;
-  private CannedGitHub github;
+  private FakeGitHub github;
   private ByteArrayOutputStream out = new ByteArrayOutputStream();
   private ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   @BeforeEach
   void start() throws Exception {
-    github = CannedGitHub.start();
+    github = FakeGitHub.start();
     // Issue 1 was labelled by alice (trusted), issue 2 by mallory (not trusted).
     github.json("GET", LISTING, "[" + issue(1) + "," + issue(2) + "]");
     github.json("GET", events(1), "[" + labeled("alice") + "]");
@@ -147,7 +147,7 @@ class IntegrityCliIT {
     assertThat(refresh("--label-policy", "warn")).as(err()).isEqualTo(0);
     assertThat(err()).contains("@mallory");
     long first = github.count("GET", "/events");
-    github.reset();
+    github.forgetRequests();
 
     assertThat(refresh("--label-policy", "warn")).isZero();
 
@@ -169,7 +169,7 @@ class IntegrityCliIT {
   void shouldPublishNothingWhenTheEventsApiFails() throws Exception {
     run("keygen", "--out", dir.resolve("keys").toString());
     github.answer(
-        "GET", events(2), new CannedGitHub.Answer(404, "{\"message\":\"Not Found\"}", Map.of()));
+        "GET", events(2), new FakeGitHub.Answer(404, "{\"message\":\"Not Found\"}", Map.of()));
 
     assertThat(refresh("--label-policy", "warn")).isEqualTo(1);
 

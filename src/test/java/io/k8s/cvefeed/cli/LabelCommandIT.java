@@ -2,7 +2,7 @@ package io.k8s.cvefeed.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.k8s.cvefeed.github.CannedGitHub;
+import io.k8s.cvefeed.github.FakeGitHub;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -25,14 +25,14 @@ class LabelCommandIT {
   private static final String REPO = "kubernetes/kubernetes";
   private static final String BASE = "repo:" + REPO + " is:issue -label:\"official-cve-feed\" ";
 
-  private CannedGitHub github;
+  private FakeGitHub github;
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
   private final Map<String, String> env = new HashMap<>();
 
   @BeforeEach
   void start() throws Exception {
-    github = CannedGitHub.start();
+    github = FakeGitHub.start();
     // 101: id in title. 102: all three reasons, found by two searches. 103: label only.
     // 104: says CVSS but states no vector (dropped). 105: vector only.
     // 106: already labelled, the search index lagging (dropped).
@@ -168,10 +168,10 @@ class LabelCommandIT {
     int code = run("--apply", "--yes");
 
     assertThat(code).isZero();
-    List<CannedGitHub.Request> posts =
+    List<FakeGitHub.Request> posts =
         github.requests().stream().filter(r -> r.method().equals("POST")).toList();
     assertThat(posts)
-        .extracting(CannedGitHub.Request::pathAndQuery)
+        .extracting(FakeGitHub.Request::pathAndQuery)
         .containsExactly(
             "/repos/" + REPO + "/issues/102/labels", "/repos/" + REPO + "/issues/101/labels",
             "/repos/" + REPO + "/issues/103/labels", "/repos/" + REPO + "/issues/105/labels");
@@ -237,7 +237,7 @@ class LabelCommandIT {
     github.answer(
         "POST",
         "/repos/" + REPO + "/issues/103/labels",
-        new CannedGitHub.Answer(403, "{\"message\":\"Must have triage access\"}", Map.of()));
+        new FakeGitHub.Answer(403, "{\"message\":\"Must have triage access\"}", Map.of()));
 
     int code = run("--apply", "--yes", "--output", "json");
 

@@ -2,26 +2,15 @@ package io.k8s.cvefeed.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
+import io.k8s.cvefeed.github.FakeGitHub;
 import io.k8s.cvefeed.publish.Manifest;
 import io.k8s.cvefeed.render.Artifact;
-import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -38,34 +27,28 @@ import tools.jackson.databind.json.JsonMapper;
  * Kills the real CLI with SIGKILL at many points of a publish (release A of 20 issues replaced by
  * release B of 60, every format), then reads the directory as a consumer does: every manifest entry
  * present with its SHA-256, the feed's ids equal to the manifest's. The points are driven by the
- * publisher's test hook, which stops the process after its Nth file-system step; a few kills come
- * at random times instead. The run after each kill must leave release B whole.
+ * publisher's test hook, which stops the process after its Nth file-system step ({@link
+ * KillableRefresh}); a few kills come at random times instead. The run after each kill must leave
+ * release B whole.
  */
 @Tag("slow")
 class PublishCrashIT {
 
   @TempDir Path temp;
-  private HttpServer server;
+  private FakeGitHub github;
+  private KillableRefresh cli;
   private volatile String issues = "[]";
 
   @BeforeEach
   void startFakeGitHub() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext(
-        "/repos/kubernetes/kubernetes/issues",
-        ex -> {
-          byte[] body = issues.getBytes(StandardCharsets.UTF_8);
-          ex.getResponseHeaders().add("Content-Type", "application/json");
-          ex.sendResponseHeaders(200, body.length);
-          ex.getResponseBody().write(body);
-          ex.close();
-        });
-    server.start();
+    github = FakeGitHub.start();
+    github.route("/repos/kubernetes/kubernetes/issues", ex -> FakeGitHub.send(ex, 200, issues));
+    cli = new KillableRefresh(github.base(), temp);
   }
 
   @AfterEach
   void stop() {
-    server.stop(0);
+    github.close();
   }
 
   private static String issues(int count) {
@@ -83,112 +66,13 @@ class PublishCrashIT {
     return "[" + String.join(",", list) + "]";
   }
 
-  private List<String> args(Path out) {
-    return List.of(
-        "refresh",
-        "--github-api",
-        "http://127.0.0.1:" + server.getAddress().getPort(),
-        "--out",
-        out.toString(),
-        "--cache-dir",
-        temp.resolve("cache-" + out.getFileName()).toString(),
-        "--label-policy",
-        "off",
-        "--quiet");
-  }
-
-  /** Publishes in-process; returns the exit code. */
-  private int refreshInProcess(Path out) {
-    ByteArrayOutputStream sink = new ByteArrayOutputStream();
-    PrintStream print = new PrintStream(sink, true, StandardCharsets.UTF_8);
-    return Cli.run(
-        args(out).toArray(String[]::new),
-        new Cli.Context(
-            print,
-            print,
-            Map.of(),
-            Clock.fixed(Instant.parse("2026-03-01T12:00:00Z"), ZoneOffset.UTC)));
-  }
-
   /** Release A in a fresh directory, the fake switched to B's issues. */
   private Path releaseA(String name) {
     Path out = temp.resolve(name);
     issues = issues(20);
-    assertThat(refreshInProcess(out)).isZero();
+    assertThat(cli.inProcess(out)).isZero();
     issues = issues(60);
     return out;
-  }
-
-  /**
-   * Steps after which to kill, for a publish of {@code steps} steps: the first ones (staging
-   * starts), some spread over staging, and the last ones (seal, links, the switch, clean-up).
-   */
-  private static int[] points(int steps) {
-    return java.util.stream.IntStream.of(
-            1,
-            2,
-            steps / 4,
-            steps / 2,
-            steps * 3 / 4,
-            steps - 6,
-            steps - 4,
-            steps - 3,
-            steps - 2,
-            steps - 1,
-            steps)
-        .filter(n -> n >= 1)
-        .distinct()
-        .toArray();
-  }
-
-  /** How many file steps publishing B over A takes, counted by a run of the real CLI. */
-  private int steps(Path out) throws Exception {
-    Process p = start(out, -1);
-    try (BufferedReader r =
-        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = r.readLine()) != null) {
-        if (line.startsWith("cvefeed-test: file operations taken: ")) {
-          p.waitFor(30, TimeUnit.SECONDS);
-          return Integer.parseInt(line.substring(line.lastIndexOf(' ') + 1).trim());
-        }
-      }
-    }
-    throw new AssertionError("the CLI did not count its file steps");
-  }
-
-  /** Starts the CLI as a process that stops after {@code step} file steps (0: never). */
-  private Process start(Path out, int step) throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(ProcessHandle.current().info().command().orElse("java"));
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add("-XX:TieredStopAtLevel=1");
-    command.add("-Xshare:auto");
-    command.add("io.k8s.cvefeed.cli.Main");
-    command.addAll(args(out));
-    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-    if (step != 0) {
-      pb.environment().put("CVEFEED_TEST_PAUSE_AFTER_FILE_OPS", String.valueOf(step));
-    }
-    return pb.start();
-  }
-
-  /** Kills the process once it paused; returns false when it finished before the step. */
-  private static boolean killWhenPaused(Process p) throws Exception {
-    try (BufferedReader r =
-        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = r.readLine()) != null) {
-        if (line.startsWith("cvefeed-test: paused after file operation")) {
-          p.destroyForcibly(); // SIGKILL
-          p.waitFor(30, TimeUnit.SECONDS);
-          return true;
-        }
-      }
-    }
-    p.waitFor(30, TimeUnit.SECONDS);
-    return false;
   }
 
   /**
@@ -231,13 +115,13 @@ class PublishCrashIT {
   @Test
   void shouldLeaveOneWholeReleaseWhereverTheProcessIsKilled() throws Exception {
     int tried = 0;
-    int steps = steps(releaseA("count"));
-    for (int step : points(steps)) {
+    int steps = cli.steps(releaseA("count"));
+    for (int step : KillableRefresh.points(steps)) {
       Path out = releaseA("kill-" + step);
       String a = wholeRelease(out);
-      boolean killed = killWhenPaused(start(out, step));
+      boolean killed = KillableRefresh.killWhenPaused(cli.start(out, step));
       String after = wholeRelease(out);
-      assertThat(refreshInProcess(out)).as("the run after a kill at step %d", step).isZero();
+      assertThat(cli.inProcess(out)).as("the run after a kill at step %d", step).isZero();
       String b = wholeRelease(out);
       assertThat(b).isNotEqualTo(a);
       assertThat(after).isIn(a, b);
@@ -259,12 +143,12 @@ class PublishCrashIT {
     Random random = new Random(14);
     for (int i = 0; i < 2; i++) {
       Path out = releaseA("random-" + i);
-      Process p = start(out, 0);
+      Process p = cli.start(out, 0);
       p.waitFor(300 + random.nextInt(1500), TimeUnit.MILLISECONDS);
       p.destroyForcibly();
       p.waitFor(30, TimeUnit.SECONDS);
       wholeRelease(out);
-      assertThat(refreshInProcess(out)).isZero();
+      assertThat(cli.inProcess(out)).isZero();
       wholeRelease(out);
     }
   }
@@ -293,15 +177,15 @@ class PublishCrashIT {
   void shouldUpgradeAFlatDirectoryWithoutAMixWhereverTheProcessIsKilled() throws Exception {
     Path counted = releaseA("flat-count");
     flatten(counted);
-    int steps = steps(counted);
+    int steps = cli.steps(counted);
     int[] points = {1, steps / 3, steps * 2 / 3, steps - 2};
     for (int step : points) {
       Path out = releaseA("flat-" + step);
       flatten(out);
       String a = wholeRelease(out);
-      boolean killed = killWhenPaused(start(out, step));
+      boolean killed = KillableRefresh.killWhenPaused(cli.start(out, step));
       assertThat(wholeRelease(out)).isIn(a, wholeRelease(out));
-      assertThat(refreshInProcess(out)).isZero();
+      assertThat(cli.inProcess(out)).isZero();
       assertThat(wholeRelease(out)).isNotEqualTo(a);
       assertThat(Files.isSymbolicLink(out.resolve(".current"))).isTrue();
       assertThat(killed).isTrue();

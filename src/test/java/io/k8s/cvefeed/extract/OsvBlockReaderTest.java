@@ -39,7 +39,7 @@ class OsvBlockReaderTest {
 
     assertThat(a).isNotNull();
     assertThat(a.detailSource()).isEqualTo(DetailSource.OSV_BLOCK);
-    assertThat(VersionRangesTest.format(a.affected()))
+    assertThat(RangeText.format(a.affected()))
         .isEqualTo("kube-apiserver: introduced=1.27.0 fixed=1.27.3");
     assertThat(a.cvss()).isNotNull();
     assertThat(a.cvss().score()).isEqualTo(3.4);
@@ -80,7 +80,7 @@ class OsvBlockReaderTest {
 
     assertThat(e.advisory()).isNotNull();
     assertThat(e.advisory().detailSource()).isEqualTo(DetailSource.ANNOUNCEMENT);
-    assertThat(VersionRangesTest.format(e.advisory().affected()))
+    assertThat(RangeText.format(e.advisory().affected()))
         .isEqualTo("kubelet: introduced=1.1.0 last_affected=1.1.2");
     assertThat(e.diagnostics()).extracting(Diagnostic::kind).containsExactly("osv.invalid");
   }

@@ -1,14 +1,10 @@
 package io.k8s.cvefeed.extract;
 
+import static io.k8s.cvefeed.extract.RangeText.format;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.k8s.cvefeed.model.AffectedRange;
-import io.k8s.cvefeed.model.RangeEvent;
-import java.util.List;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -16,7 +12,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * One row per version-line shape seen in announcements since 2017. Each row is a hand-written body
  * with an Affected Versions section (and, where the shape needs one, a Fixed Versions section); the
- * expected ranges are written as {@code component: event=version ...; ...}.
+ * expected ranges are written as {@code component: event=version ...; ...} ({@link RangeText}).
  */
 class VersionRangesTest {
 
@@ -185,150 +181,5 @@ class VersionRangesTest {
 
     assertThat(format(details.ranges())).isEqualTo(expected);
     assertThat(log.all()).isEmpty();
-  }
-
-  @Test
-  void shouldReadAllVersionsAffectedUnderAffectedComponents() {
-    DiagnosticLog log = new DiagnosticLog(97076);
-    String body =
-        "CVSS:3.0/AV:N/AC:L/PR:L/UI:N/S:U/C:L/I:L/A:L\n"
-            + "### Affected Components and Configurations\n\n"
-            + "All Kubernetes versions are affected. Multi-tenant clusters are most vulnerable.\n"
-            + "### Mitigations\n\nThere is no patch for this issue.\n";
-
-    Details d = AnnouncementReader.read(body, log);
-
-    assertThat(format(d.ranges())).isEqualTo("kubernetes: introduced=0");
-    assertThat(log.all()).isEmpty();
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("unreadable")
-  void shouldReportLinesItCannotRead(String line, String expected) {
-    DiagnosticLog log = new DiagnosticLog(77);
-
-    AnnouncementReader.read("#### Affected Versions\n" + line + "\n- kubelet v1.2.0\n", log);
-
-    assertThat(log.all())
-        .singleElement()
-        .satisfies(
-            d -> {
-              assertThat(d.issueNumber()).isEqualTo(77);
-              assertThat(d.kind()).isEqualTo("versions.unreadable");
-              assertThat(d.message())
-                  .contains(line.strip())
-                  .contains("Affected Versions")
-                  .contains(expected);
-            });
-  }
-
-  static Stream<Arguments> unreadable() {
-    return Stream.of(
-        Arguments.of(
-            Named.of("bullet without a version", "- kubelet, see the release notes"),
-            "expected an affected version"),
-        Arguments.of(Named.of("greater-than", "- kubelet > v1.2.0"), "unclear"),
-        Arguments.of(
-            Named.of("sentence before the version", "- kubelet builds made after v1.2.0"),
-            "component name"));
-  }
-
-  @Test
-  void shouldReportAffectedSectionWithoutRanges() {
-    DiagnosticLog log = new DiagnosticLog(5);
-
-    AnnouncementReader.read("#### Affected Versions\nPlease check the website.\n", log);
-
-    assertThat(log.all()).extracting(Diagnostic::kind).containsExactly("versions.none");
-  }
-
-  @Test
-  void shouldReportRangeThatEndsBeforeItStarts() {
-    DiagnosticLog log = new DiagnosticLog(5);
-
-    Details d =
-        AnnouncementReader.read("#### Affected Versions\n- kubelet v1.20.3 - v1.20.1\n", log);
-
-    assertThat(d.ranges()).isEmpty();
-    assertThat(log.all())
-        .extracting(Diagnostic::kind)
-        .containsExactly("versions.inverted", "versions.none");
-  }
-
-  @Test
-  void shouldNameComponentFromAffectedComponentsSection() {
-    DiagnosticLog log = new DiagnosticLog(5);
-    String body =
-        "### Affected components:\n* Kubernetes API server\n\n"
-            + "### Affected versions:\n* Kubernetes v1.11.0-1.11.7\n";
-
-    Details d = AnnouncementReader.read(body, log);
-
-    assertThat(format(d.ranges()))
-        .isEqualTo("kube-apiserver: introduced=1.11.0 last_affected=1.11.7");
-  }
-
-  @Test
-  void shouldNameComponentFromSentence() {
-    DiagnosticLog log = new DiagnosticLog(5);
-    String body =
-        "This issue affects ingress-nginx. If you do not have it, you are fine.\n\n"
-            + "#### Affected Versions\n- < v1.11.0\n";
-
-    Details d = AnnouncementReader.read(body, log);
-
-    assertThat(format(d.ranges())).isEqualTo("ingress-nginx: introduced=0 fixed=1.11.0");
-  }
-
-  @Test
-  void shouldReadListAfterInTheFollowingVersionsSentence() {
-    // The 2019 client-go announcement: no heading, a sentence ending in a colon, then bullets.
-    DiagnosticLog log = new DiagnosticLog(5);
-    String body =
-        "In the following versions, `rest.AnonymousClientConfig()` leaked tokens:\n"
-            + "* v1.12.0-v1.12.4\n* v1.13.0\n\n**What is the impact?**\n* v1.99.0 is prose here\n";
-
-    Details d = AnnouncementReader.read(body, log);
-
-    assertThat(format(d.ranges()))
-        .isEqualTo(
-            "kubernetes: introduced=1.12.0 last_affected=1.12.4; "
-                + "kubernetes: introduced=1.13.0 last_affected=1.13.0");
-    assertThat(log.all()).isEmpty();
-  }
-
-  @Test
-  void shouldPairWithVersionsFromUpgradeAdvice() {
-    // The 2025 ingress-nginx announcements name their fixes only in the mitigation advice.
-    DiagnosticLog log = new DiagnosticLog(5);
-    String body =
-        "This issue affects ingress-nginx.\n\n"
-            + "#### Affected Versions\n- < v1.11.0\n- v1.11.0 \\- 1.11.4\n- v1.12.0\n\n"
-            + "### How do I mitigate this vulnerability?\n"
-            + "**ACTION REQUIRED:** Upgrade ingress-nginx to v1.11.5, v1.12.1, or any later version.\n"
-            + "Clusters upgraded from a version prior to v1.12.3 are fine.\n";
-
-    Details d = AnnouncementReader.read(body, log);
-
-    assertThat(format(d.ranges()))
-        .isEqualTo(
-            "ingress-nginx: introduced=0 fixed=1.11.5; ingress-nginx: introduced=1.12.0 fixed=1.12.1");
-    assertThat(log.all()).isEmpty();
-  }
-
-  static String format(List<AffectedRange> ranges) {
-    return ranges.stream()
-        .map(
-            r ->
-                r.component()
-                    + ": "
-                    + r.events().stream()
-                        .map(VersionRangesTest::event)
-                        .collect(Collectors.joining(" ")))
-        .collect(Collectors.joining("; "));
-  }
-
-  private static String event(RangeEvent e) {
-    return e.kind().osvName() + "=" + e.version();
   }
 }

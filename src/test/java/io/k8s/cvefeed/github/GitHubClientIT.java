@@ -74,7 +74,7 @@ class GitHubClientIT {
             exchange.sendResponseHeaders(304, -1);
             exchange.close();
           } else {
-            FakeGitHub.json(exchange, 200, "{\"number\":1}", "ETag", "\"v1\"");
+            FakeGitHub.send(exchange, 200, "{\"number\":1}", "ETag", "\"v1\"");
           }
         });
     GitHubClient client = client().etagCache(new MemoryEtagCache()).build();
@@ -118,8 +118,8 @@ class GitHubClientIT {
     // GitHub answers 301 for a renamed repository.
     github.route(
         "/repos/old/r/issues",
-        exchange -> FakeGitHub.json(exchange, 301, "{}", "Location", "/repositories/42/issues"));
-    github.route("/repositories/42/issues", exchange -> FakeGitHub.json(exchange, 200, "[]"));
+        exchange -> FakeGitHub.send(exchange, 301, "{}", "Location", "/repositories/42/issues"));
+    github.route("/repositories/42/issues", exchange -> FakeGitHub.send(exchange, 200, "[]"));
     GitHubClient client = client().token("t0ken").build();
 
     JsonPage page = client.getJson(client.resolve("/repos/old/r/issues"));
@@ -133,7 +133,7 @@ class GitHubClientIT {
     String elsewhere = "http://localhost:" + github.base().getPort() + "/x";
     github.route(
         "/repos/o/r/issues",
-        exchange -> FakeGitHub.json(exchange, 302, "{}", "Location", elsewhere));
+        exchange -> FakeGitHub.send(exchange, 302, "{}", "Location", elsewhere));
     GitHubClient client = client().token("t0ken").build();
 
     assertThatThrownBy(() -> client.getJson(client.resolve("/repos/o/r/issues")))
@@ -147,7 +147,7 @@ class GitHubClientIT {
   void shouldFailAtOnceOnUnauthorizedWithGitHubsReason() {
     github.route(
         "/repos/o/r/issues",
-        exchange -> FakeGitHub.json(exchange, 401, "{\"message\":\"Bad credentials\"}"));
+        exchange -> FakeGitHub.send(exchange, 401, "{\"message\":\"Bad credentials\"}"));
     GitHubClient client = client().token("t0ken").build();
 
     assertThatThrownBy(() -> client.getJson(client.resolve("/repos/o/r/issues")))
@@ -163,7 +163,7 @@ class GitHubClientIT {
   void shouldRefuseAnAnswerOverTheCeilingWithoutRetrying() {
     github.route(
         "/repos/o/r/issues/1",
-        exchange -> FakeGitHub.json(exchange, 200, "{\"pad\":\"" + "x".repeat(5000) + "\"}"));
+        exchange -> FakeGitHub.send(exchange, 200, "{\"pad\":\"" + "x".repeat(5000) + "\"}"));
     GitHubClient client = client().maxBodyBytes(1000).build();
 
     assertThatThrownBy(() -> client.getJson(github.base().resolve("/repos/o/r/issues/1")))
@@ -198,7 +198,7 @@ class GitHubClientIT {
   @Test
   void shouldReadAnAnswerJustUnderTheCeiling() throws Exception {
     String body = "{\"pad\":\"" + "x".repeat(900) + "\"}";
-    github.route("/repos/o/r/issues/1", exchange -> FakeGitHub.json(exchange, 200, body));
+    github.route("/repos/o/r/issues/1", exchange -> FakeGitHub.send(exchange, 200, body));
 
     JsonPage page =
         client()
@@ -211,7 +211,7 @@ class GitHubClientIT {
 
   @Test
   void shouldFailAtOnceWhenListingIsNotAnArray() {
-    github.route("/repos/o/r/issues", exchange -> FakeGitHub.json(exchange, 200, "{}"));
+    github.route("/repos/o/r/issues", exchange -> FakeGitHub.send(exchange, 200, "{}"));
     GitHubClient client = client().build();
 
     assertThatThrownBy(
@@ -259,7 +259,7 @@ class GitHubClientIT {
         exchange -> {
           arrived.countDown();
           release.await(10, TimeUnit.SECONDS);
-          FakeGitHub.json(exchange, 200, "[]");
+          FakeGitHub.send(exchange, 200, "[]");
         });
     GitHubClient client = client().build();
     AtomicReference<Throwable> thrown = new AtomicReference<>();

@@ -16,11 +16,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
 /**
- * A paged GitHub listing, like {@code GET /repos/o/r/issues}: {@code ?page=N} selects the page,
- * answers carry a {@code Link} header (next/last/prev/first, as GitHub writes it) and a weak ETag;
- * a matching {@code If-None-Match} gets 304. Each page can be given a {@link Fault} per attempt.
+ * A {@link FakeGitHub} route serving a paged GitHub listing, like {@code GET /repos/o/r/issues}:
+ * {@code ?page=N} selects the page, answers carry a {@code Link} header (next/last/prev/first, as
+ * GitHub writes it) and a weak ETag; a matching {@code If-None-Match} gets 304. Each page can be
+ * given a {@link Fault} per attempt.
  */
-final class FakeListing implements FakeGitHub.Route {
+final class ListingRoute implements FakeGitHub.Route {
   /** What a page does instead of answering normally. */
   sealed interface Fault {}
 
@@ -50,7 +51,7 @@ final class FakeListing implements FakeGitHub.Route {
   private final Map<Integer, IntFunction<Fault>> faults = new ConcurrentHashMap<>();
   private final Map<Integer, Integer> attempts = new ConcurrentHashMap<>();
 
-  FakeListing(List<String> items, int perPage) {
+  ListingRoute(List<String> items, int perPage) {
     this.items = List.copyOf(items);
     this.perPage = perPage;
   }
@@ -60,18 +61,18 @@ final class FakeListing implements FakeGitHub.Route {
   }
 
   /** Page {@code page} does {@code byAttempt.apply(n)} on its n-th request (1-based); null = ok. */
-  FakeListing fault(int page, IntFunction<Fault> byAttempt) {
+  ListingRoute fault(int page, IntFunction<Fault> byAttempt) {
     faults.put(page, byAttempt);
     return this;
   }
 
   /** Page {@code page} does {@code fault} on its first request only. */
-  FakeListing faultOnce(int page, Fault fault) {
+  ListingRoute faultOnce(int page, Fault fault) {
     return fault(page, attempt -> attempt == 1 ? fault : null);
   }
 
   /** Page {@code page} does {@code fault} on every request. */
-  FakeListing faultAlways(int page, Fault fault) {
+  ListingRoute faultAlways(int page, Fault fault) {
     return fault(page, attempt -> fault);
   }
 
@@ -114,7 +115,7 @@ final class FakeListing implements FakeGitHub.Route {
   private static void misbehave(HttpExchange exchange, Fault fault, byte[] body)
       throws IOException, InterruptedException {
     if (fault instanceof Status status) {
-      FakeGitHub.json(
+      FakeGitHub.send(
           exchange,
           status.code(),
           "{\"message\":\"fault " + status.code() + "\"}",
