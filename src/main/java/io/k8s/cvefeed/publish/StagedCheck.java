@@ -20,8 +20,9 @@ final class StagedCheck {
 
   /**
    * Fails unless every staged file holds what was rendered: a short write or a damaged file must
-   * never be switched in. Written files are read back and hashed; linked ones are checked by size
-   * (their release was checked when it was switched in, and every refresh checks it again).
+   * never be switched in. Written files are read back and compared with what was rendered; linked
+   * ones are checked by size (their release was checked when it was switched in, and every refresh
+   * checks it again).
    */
   static void verify(Path staging, List<Artifact> files, @Nullable Path current)
       throws IOException {
@@ -44,8 +45,8 @@ final class StagedCheck {
         return a.path() + " (" + size + " bytes, rendered " + a.size() + ")";
       }
       boolean linked = current != null && sameFile(file, current.resolve(a.path()));
-      if (!linked && !sha256(file).equals(a.sha256())) {
-        return a.path() + " (sha256 differs from the rendered file)";
+      if (!linked && !sameContent(file, a)) {
+        return a.path() + " (content differs from the rendered file)";
       }
       return null;
     } catch (IOException e) {
@@ -58,6 +59,12 @@ final class StagedCheck {
       return Files.exists(b) && Files.isSameFile(a, b);
     } catch (IOException e) {
       return false;
+    }
+  }
+
+  private static boolean sameContent(Path file, Artifact a) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return a.sameContent(in);
     }
   }
 

@@ -1,6 +1,7 @@
 package io.k8s.cvefeed.render;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
@@ -19,6 +20,8 @@ import org.jspecify.annotations.Nullable;
 public final class Artifact {
   /** The most a single channel write hands the JDK, which copies it into a direct buffer. */
   private static final int WRITE_CHUNK = 1 << 20;
+
+  private static final int READ_CHUNK = 1 << 16;
 
   private final String path;
   private final String mediaType;
@@ -89,6 +92,21 @@ public final class Artifact {
 
   public int size() {
     return bytes.length;
+  }
+
+  /**
+   * Whether {@code in} holds exactly this content, read a chunk at a time: a byte comparison, which
+   * costs far less than hashing what was read.
+   */
+  public boolean sameContent(InputStream in) throws IOException {
+    byte[] chunk = new byte[READ_CHUNK];
+    int at = 0;
+    for (int n; (n = in.readNBytes(chunk, 0, chunk.length)) > 0; at += n) {
+      if (n > bytes.length - at || Arrays.mismatch(chunk, 0, n, bytes, at, at + n) >= 0) {
+        return false;
+      }
+    }
+    return at == bytes.length;
   }
 
   /** Lower-case hex SHA-256 of the content, computed once. */

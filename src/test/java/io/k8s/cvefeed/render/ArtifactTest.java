@@ -58,6 +58,28 @@ class ArtifactTest {
   }
 
   @Test
+  void shouldTellWhetherAStreamHoldsTheSameContent() throws Exception {
+    byte[] big = new byte[(1 << 17) + 5]; // more than one read chunk
+    for (int i = 0; i < big.length; i++) {
+      big[i] = (byte) (i * 31);
+    }
+    Artifact a = new Artifact("big.json", MediaTypes.JSON, big);
+    byte[] flipped = big.clone();
+    flipped[big.length - 1] ^= 1;
+
+    assertThat(a.sameContent(new java.io.ByteArrayInputStream(big))).isTrue();
+    assertThat(a.sameContent(new java.io.ByteArrayInputStream(flipped))).isFalse();
+    assertThat(a.sameContent(new java.io.ByteArrayInputStream(big, 0, big.length - 1))).isFalse();
+    assertThat(
+            a.sameContent(
+                new java.io.ByteArrayInputStream(java.util.Arrays.copyOf(big, big.length + 1))))
+        .isFalse();
+    Artifact empty = new Artifact("e.json", MediaTypes.JSON, new byte[0]);
+    assertThat(empty.sameContent(new java.io.ByteArrayInputStream(new byte[0]))).isTrue();
+    assertThat(empty.sameContent(new java.io.ByteArrayInputStream(new byte[1]))).isFalse();
+  }
+
+  @Test
   void shouldDifferInPathTypeOrBytes() {
     Artifact a = new Artifact("a.json", MediaTypes.JSON, CONTENT);
 
