@@ -3,7 +3,8 @@
 # the same machine at the same time (shared 2-core machines drift by tens of percent within minutes).
 # Usage: bench/compare-bench.sh BASE_REV [ISSUES] [LATENCY_MS] [FORMATS] [ROUNDS]
 #   e.g. bench/compare-bench.sh HEAD~5 10000 50 json 5
-# Each side runs through its own ./cvefeed launcher, cold (empty cache and output). Prints every
+# Each side runs through its own ./cvefeed launcher, cold (empty cache and output; MODE=unchanged
+# keeps each side's cache and output, so every page answers 304 and nothing changed). Prints every
 # run, then the median wall time and the largest peak RSS of each side.
 # BASE_ARGS / HEAD_ARGS add options to one side; HEAD_ARGS defaults to `--cve-records off` (the
 # fake comes with no cve.org, and revisions before the CVE records do not know the option).
@@ -36,10 +37,11 @@ port="$(head -1 "$work/fake.out")"
 
 # Runs one side once, cold; prints "wall_s rss_mib".
 run() {
-  local dir=$1 args=$2
-  rm -rf "$work/out" "$work/cache"
+  local dir=$1 args=$2 side
+  side="$work/$(basename "$dir")"
+  [[ "${MODE:-cold}" == unchanged ]] || rm -rf "$side"
   /usr/bin/time -f '%e %M' -o "$work/time" "$dir/cvefeed" refresh \
-    --github-api "http://127.0.0.1:$port" --out "$work/out" --cache-dir "$work/cache" \
+    --github-api "http://127.0.0.1:$port" --out "$side/out" --cache-dir "$side/cache" \
     --allow-shrink --quiet --formats "$formats" $args >/dev/null 2>"$work/stderr" || {
       rc=$?; [[ $rc -eq 7 ]] || { cat "$work/stderr" >&2; exit 1; }; }
   tail -1 "$work/time" | awk '{printf "%.2f %.0f\n", $1, $2/1024}'
@@ -49,7 +51,7 @@ run() {
 run "$work/base" "$base_args" >/dev/null; run "$root" "$head_args" >/dev/null
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-echo "$n issues, ${lat} ms, formats: $formats, $rounds rounds, base: $(git -C "$root" rev-parse --short "$base_rev"), head: $(git -C "$root" rev-parse --short HEAD)"
+echo "$n issues, ${lat} ms, formats: $formats, ${MODE:-cold}, $rounds rounds, base: $(git -C "$root" rev-parse --short "$base_rev"), head: $(git -C "$root" rev-parse --short HEAD)"
 echo
 echo "| round | base wall s | base RSS MiB | head wall s | head RSS MiB |"
 echo "|---:|---:|---:|---:|---:|"
