@@ -38,7 +38,7 @@ port="$(head -1 "$work/fake.out")"
 # Runs one side once, cold; prints "wall_s rss_mib".
 run() {
   local dir=$1 args=$2 side
-  side="$work/$(basename "$dir")"
+  side="$work/runs/$(basename "$dir")"
   [[ "${MODE:-cold}" == unchanged ]] || rm -rf "$side"
   /usr/bin/time -f '%e %M' -o "$work/time" "$dir/cvefeed" refresh \
     --github-api "http://127.0.0.1:$port" --out "$side/out" --cache-dir "$side/cache" \
