@@ -96,13 +96,13 @@ final class Wiring {
   private static FeedRenderer renderer(Renderers renderers) {
     return new FeedRenderer() {
       @Override
-      public List<Artifact> render(Feed feed) {
-        return renderers.render(feed);
+      public List<Artifact> renderStamped(Feed feed) {
+        return renderers.renderStamped(feed);
       }
 
       @Override
-      public List<Artifact> renderStamped(Feed feed) {
-        return renderers.renderStamped(feed);
+      public List<Artifact> renderTimeless(Feed feed) {
+        return renderers.renderTimeless(feed);
       }
     };
   }

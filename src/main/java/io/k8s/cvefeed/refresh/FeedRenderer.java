@@ -4,17 +4,20 @@ import io.k8s.cvefeed.model.Feed;
 import io.k8s.cvefeed.render.Artifact;
 import java.util.List;
 
-/** Renders the formats a refresh publishes, {@code manifest.json} excepted. */
+/**
+ * Renders the formats a refresh publishes, {@code manifest.json} excepted, in two parts: the
+ * artifacts whose bytes depend on the feed's time and those whose bytes do not.
+ */
 @FunctionalInterface
 public interface FeedRenderer {
-  /** Every artifact of {@code feed}. Pure: the same feed gives the same bytes. */
-  List<Artifact> render(Feed feed);
+  /** The artifacts whose bytes depend on {@link Feed#updatedAt()}. Pure. */
+  List<Artifact> renderStamped(Feed feed);
 
   /**
-   * The artifacts whose bytes depend on {@link Feed#updatedAt()}; a release takes every other
-   * artifact from {@link #render} of the same feed at another time. By default, all of them.
+   * Every other artifact: the same bytes whatever the feed's time, so a release reuses them from
+   * the content's rendering. By default, none.
    */
-  default List<Artifact> renderStamped(Feed feed) {
-    return render(feed);
+  default List<Artifact> renderTimeless(Feed feed) {
+    return List.of();
   }
 }

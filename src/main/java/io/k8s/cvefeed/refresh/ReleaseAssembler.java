@@ -73,7 +73,7 @@ final class ReleaseAssembler {
       throws PublishException, InterruptedException {
     Feed stamped = snapshot.feed().withUpdatedAt(now);
     Map<String, Artifact> byPath = new LinkedHashMap<>();
-    snapshot.rendered().forEach(a -> byPath.put(a.path(), a));
+    snapshot.timeless().forEach(a -> byPath.put(a.path(), a));
     renderer.renderStamped(stamped).forEach(a -> byPath.put(a.path(), a));
     List<Artifact> artifacts = new ArrayList<>(byPath.values());
     if (extras != null) {

@@ -7,14 +7,14 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * What a set of issues yields, up to the content digest: the feed at {@link Refresher#DIGEST_EPOCH}
- * and its rendering.
+ * What a set of issues yields, up to the content digest: the feed at {@link
+ * Refresher#DIGEST_EPOCH}, its digest, and the artifacts every release of it shares.
  *
  * @param feed the feed, stamped with the digest epoch
  * @param items the feed's CVE ids, in feed order
- * @param digest the content digest of {@code rendered}
+ * @param digest the content digest of every artifact of {@code feed}
  * @param diagnostics every problem found in the issues
- * @param rendered every artifact of {@code feed}
+ * @param timeless the artifacts whose bytes do not depend on the feed's time
  * @param extract time spent extracting and checking
  * @param render time spent rendering and hashing
  */
@@ -23,12 +23,12 @@ record Snapshot(
     List<String> items,
     String digest,
     List<Diagnostic> diagnostics,
-    List<Artifact> rendered,
+    List<Artifact> timeless,
     Duration extract,
     Duration render) {
   Snapshot {
     items = List.copyOf(items);
     diagnostics = List.copyOf(diagnostics);
-    rendered = List.copyOf(rendered);
+    timeless = List.copyOf(timeless);
   }
 }

@@ -35,14 +35,18 @@ final class SnapshotMaker {
     long t1 = System.nanoTime();
     Feed feed = new Feed(info, advisories, Refresher.DIGEST_EPOCH);
     List<String> items = feed.items().stream().map(i -> i.id().value()).toList();
-    List<Artifact> rendered = renderer.render(feed);
-    String digest = Manifest.digestOf(rendered);
+    List<Artifact> timeless = renderer.renderTimeless(feed);
+    // The digest covers every artifact; the stamped ones are rendered again for each release, at
+    // its time, so only the timeless ones are kept.
+    List<Artifact> all = new ArrayList<>(timeless);
+    all.addAll(renderer.renderStamped(feed));
+    String digest = Manifest.digestOf(all);
     return new Snapshot(
         feed,
         items,
         digest,
         diagnostics,
-        rendered,
+        timeless,
         Duration.ofNanos(t1 - t0),
         Duration.ofNanos(System.nanoTime() - t1));
   }

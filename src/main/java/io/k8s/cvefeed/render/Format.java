@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -42,12 +43,15 @@ public enum Format {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** The renderers of {@code formats}, in declaration order. */
-  static List<Renderer> renderers(Set<Format> formats, boolean stampedOnly) {
+  /**
+   * The renderers of {@code formats} whose output {@code select}s by whether it depends on the
+   * feed's time, in declaration order.
+   */
+  static List<Renderer> renderers(Set<Format> formats, Predicate<Boolean> select) {
     List<Renderer> out = new ArrayList<>();
     for (Format f : formats.isEmpty() ? EnumSet.allOf(Format.class) : EnumSet.copyOf(formats)) {
       for (Part p : f.parts) {
-        if (!stampedOnly || p.stampsTime()) {
+        if (select.test(p.stampsTime())) {
           out.add(p.renderer().get());
         }
       }

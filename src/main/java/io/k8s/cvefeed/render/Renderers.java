@@ -12,10 +12,12 @@ import java.util.Set;
 public final class Renderers {
   private final List<Renderer> all;
   private final List<Renderer> stamped;
+  private final List<Renderer> timeless;
 
   private Renderers(Set<Format> formats) {
-    this.all = Format.renderers(formats, false);
-    this.stamped = Format.renderers(formats, true);
+    this.all = Format.renderers(formats, stampsTime -> true);
+    this.stamped = Format.renderers(formats, stampsTime -> stampsTime);
+    this.timeless = Format.renderers(formats, stampsTime -> !stampsTime);
   }
 
   /** The renderers of {@code formats} ({@code --formats}). */
@@ -25,7 +27,7 @@ public final class Renderers {
 
   /** The renderers of every published format and the web page's files, in a fixed order. */
   public static List<Renderer> all() {
-    return Format.renderers(EnumSet.allOf(Format.class), false);
+    return Format.renderers(EnumSet.allOf(Format.class), stampsTime -> true);
   }
 
   /** Every artifact of every format for {@code feed}, sorted by path. */
@@ -50,6 +52,11 @@ public final class Renderers {
    */
   public List<Artifact> renderStamped(Feed feed) {
     return render(stamped, feed);
+  }
+
+  /** Every other artifact, sorted by path: the same bytes whatever {@link Feed#updatedAt()}. */
+  public List<Artifact> renderTimeless(Feed feed) {
+    return render(timeless, feed);
   }
 
   private static List<Artifact> render(List<Renderer> renderers, Feed feed) {

@@ -109,9 +109,11 @@ final class ToyPipeline {
         .renderer(
             new FeedRenderer() {
               @Override
-              public List<Artifact> render(Feed feed) {
+              public List<Artifact> renderTimeless(Feed feed) {
                 renders.incrementAndGet();
-                return ToyPipeline.render(feed);
+                return ToyPipeline.render(feed).stream()
+                    .filter(a -> !a.path().equals("index.txt"))
+                    .toList();
               }
 
               @Override

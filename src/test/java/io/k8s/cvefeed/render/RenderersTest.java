@@ -147,4 +147,20 @@ class RenderersTest {
       }
     }
   }
+
+  @Test
+  void shouldSplitEveryArtifactIntoStampedOrTimelessOnce() {
+    Feed feed = FeedFixtures.basic();
+    Renderers renderers = Renderers.of(java.util.EnumSet.allOf(Format.class));
+    List<Artifact> stamped = renderers.renderStamped(feed);
+    List<Artifact> timeless = renderers.renderTimeless(feed);
+    List<Artifact> both = new java.util.ArrayList<>(stamped);
+    both.addAll(timeless);
+
+    assertThat(both).containsExactlyInAnyOrderElementsOf(renderers.render(feed));
+    assertThat(stamped).isNotEmpty().doesNotContainAnyElementsOf(timeless);
+    assertThat(timeless).isNotEmpty();
+    assertThat(renderers.renderTimeless(feed.withUpdatedAt(java.time.Instant.EPOCH)))
+        .containsExactlyElementsOf(timeless);
+  }
 }
