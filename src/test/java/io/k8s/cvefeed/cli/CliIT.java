@@ -3,12 +3,10 @@ package io.k8s.cvefeed.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.k8s.cvefeed.github.FakeGitHub;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +17,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,39 +24,38 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code cvefeed refresh} in-process against a loopback fake of the GitHub issues listing. */
+/** {@code cvefeed refresh} in-process against {@link FakeGitHub} serving the issues listing. */
 class CliIT {
   private static final String TOKEN = "ghp_secretsecretsecret";
+  private static final String ISSUES = "/repos/kubernetes/kubernetes/issues";
   @TempDir Path dir;
-  private HttpServer server;
+  private FakeGitHub github;
   private final List<String> issues = new ArrayList<>();
-  private final List<String> authHeaders = new CopyOnWriteArrayList<>();
-  private volatile int status = 200;
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   @BeforeEach
   void startFakeGitHub() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/repos/kubernetes/kubernetes/issues", this::listing);
-    server.start();
+    github = FakeGitHub.start();
+    github.route(ISSUES, this::listing);
   }
 
   @AfterEach
   void stop() {
-    server.stop(0);
+    github.close();
   }
 
-  /** One page holding every issue; {@link #status} other than 200 answers with that status. */
+  /** One page holding every issue. */
   private void listing(HttpExchange exchange) throws IOException {
-    authHeaders.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
-    byte[] body =
-        (status == 200 ? "[" + String.join(",", issues) + "]" : "{\"message\":\"Not Found\"}")
-            .getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().add("Content-Type", "application/json");
-    exchange.sendResponseHeaders(status, body.length);
-    exchange.getResponseBody().write(body);
-    exchange.close();
+    FakeGitHub.send(exchange, 200, "[" + String.join(",", issues) + "]");
+  }
+
+  /** The {@code Authorization} header of every request for the listing. */
+  private List<String> authHeaders() {
+    return github.requests().stream()
+        .filter(r -> r.path().equals(ISSUES))
+        .map(FakeGitHub.Request::authorization)
+        .toList();
   }
 
   private void addIssue(long number, String title, String state, String reason) {
@@ -86,7 +82,7 @@ class CliIT {
             List.of(
                 "refresh",
                 "--github-api",
-                "http://127.0.0.1:" + server.getAddress().getPort(),
+                github.base().toString(),
                 "--out",
                 dir.resolve("public").toString(),
                 "--cache-dir",
@@ -136,7 +132,7 @@ class CliIT {
     assertThat(feed.path("_kubernetes_io").path("updated_at").asString())
         .isEqualTo("2026-03-01T12:00:00Z");
     assertThat(stderr()).contains("refresh published:", "3 items");
-    assertThat(authHeaders).containsOnly("Bearer " + TOKEN);
+    assertThat(authHeaders()).containsOnly("Bearer " + TOKEN);
     assertThat(stderr() + out).doesNotContain(TOKEN);
   }
 
@@ -198,7 +194,7 @@ class CliIT {
   @Test
   void shouldExit1AndPublishNothingWhenGitHubFails() {
     addIssue(1, "CVE-2024-0001: one", "closed", "completed");
-    status = 404;
+    github.route(ISSUES, ex -> FakeGitHub.send(ex, 404, "{\"message\":\"Not Found\"}"));
 
     assertThat(refresh()).isEqualTo(1);
 

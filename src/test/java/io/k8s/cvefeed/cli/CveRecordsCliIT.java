@@ -3,16 +3,13 @@ package io.k8s.cvefeed.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.k8s.cvefeed.cverecord.FakeCveApi;
 import io.k8s.cvefeed.cverecord.Fixtures;
 import io.k8s.cvefeed.cverecord.RealRecords;
+import io.k8s.cvefeed.github.FakeGitHub;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +39,7 @@ class CveRecordsCliIT {
   private static final String ID = "CVE-2019-11244";
 
   @TempDir Path dir;
-  private HttpServer github;
+  private FakeGitHub github;
   private FakeCveApi cve;
   private String issue = "";
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -59,24 +56,16 @@ class CveRecordsCliIT {
         issue = o.toString();
       }
     }
-    github = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    github.createContext("/repos/kubernetes/kubernetes/issues", this::listing);
-    github.start();
+    github = FakeGitHub.start();
+    String listing = "[" + issue + "]";
+    github.route("/repos/kubernetes/kubernetes/issues", ex -> FakeGitHub.send(ex, 200, listing));
     cve = FakeCveApi.start();
   }
 
   @AfterEach
   void stop() {
-    github.stop(0);
+    github.close();
     cve.close();
-  }
-
-  private void listing(HttpExchange exchange) throws IOException {
-    byte[] body = ("[" + issue + "]").getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().add("Content-Type", "application/json");
-    exchange.sendResponseHeaders(200, body.length);
-    exchange.getResponseBody().write(body);
-    exchange.close();
   }
 
   private int refresh(String mode) {
@@ -87,7 +76,7 @@ class CveRecordsCliIT {
             List.of(
                 "refresh",
                 "--github-api",
-                "http://127.0.0.1:" + github.getAddress().getPort(),
+                github.base().toString(),
                 "--out",
                 dir.resolve("public").toString(),
                 "--cache-dir",

@@ -2,14 +2,12 @@ package io.k8s.cvefeed.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
+import io.k8s.cvefeed.github.FakeGitHub;
 import io.k8s.cvefeed.net.CountingProxy;
 import io.k8s.cvefeed.net.EnvironmentProxies;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -21,7 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code cvefeed refresh} honours the proxy variables of the environment it is given. */
+/**
+ * {@code cvefeed refresh} honours the proxy variables of the environment it is given: the issues
+ * listing comes from {@link FakeGitHub}, directly or through a {@link CountingProxy}.
+ */
 @Timeout(60)
 class ProxyCliIT {
   private static final String ISSUE =
@@ -32,23 +33,14 @@ class ProxyCliIT {
       "labels":[{"name":"official-cve-feed"}],"user":{"login":"src"}}]""";
 
   @TempDir Path dir;
-  private HttpServer github;
+  private FakeGitHub github;
   private CountingProxy proxy;
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   @BeforeEach
   void start() throws IOException {
-    github = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    github.createContext(
-        "/repos/kubernetes/kubernetes/issues",
-        e -> {
-          byte[] body = ISSUE.getBytes(StandardCharsets.UTF_8);
-          e.getResponseHeaders().add("Content-Type", "application/json");
-          e.sendResponseHeaders(200, body.length);
-          e.getResponseBody().write(body);
-          e.close();
-        });
-    github.start();
+    github = FakeGitHub.start();
+    github.route("/repos/kubernetes/kubernetes/issues", ex -> FakeGitHub.send(ex, 200, ISSUE));
     proxy = CountingProxy.start();
   }
 
@@ -56,7 +48,7 @@ class ProxyCliIT {
   void stop() throws IOException {
     EnvironmentProxies.install(Map.of());
     proxy.close();
-    github.stop(0);
+    github.close();
   }
 
   private int refresh(Map<String, String> env) {
@@ -65,7 +57,7 @@ class ProxyCliIT {
         new String[] {
           "refresh",
           "--github-api",
-          "http://127.0.0.1:" + github.getAddress().getPort(),
+          github.base().toString(),
           "--out",
           dir.resolve("public").toString(),
           "--cache-dir",
@@ -79,9 +71,7 @@ class ProxyCliIT {
   void shouldFetchFromGitHubThroughTheProxy() {
     assertThat(refresh(Map.of("HTTP_PROXY", proxy.url()))).isZero();
 
-    assertThat(proxy.requests())
-        .isNotEmpty()
-        .allMatch(r -> r.startsWith("GET http://127.0.0.1:" + github.getAddress().getPort()));
+    assertThat(proxy.requests()).isNotEmpty().allMatch(r -> r.startsWith("GET " + github.base()));
   }
 
   @Test

@@ -2,8 +2,8 @@ package io.k8s.cvefeed.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.k8s.cvefeed.github.FakeGitHub;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -23,8 +23,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code cvefeed refresh --notify-webhook} end to end: a fake GitHub listing and a webhook receiver
- * on one loopback server; the feed published into a temporary directory.
+ * {@code cvefeed refresh --notify-webhook} end to end: the issues listing on {@link FakeGitHub}, a
+ * webhook receiver on its own loopback server; the feed published into a temporary directory.
  */
 class RefreshHistoryIT {
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -37,7 +37,8 @@ class RefreshHistoryIT {
   private static final String OPEN_B = issue(900002, "CVE-2026-7002", "Second flaw", "open", null);
 
   @TempDir Path dir;
-  private HttpServer server;
+  private FakeGitHub github;
+  private HttpServer receiver;
   private volatile String issues = "[]";
   private final List<JsonNode> hooks = new CopyOnWriteArrayList<>();
 
@@ -61,34 +62,27 @@ class RefreshHistoryIT {
 
   @BeforeEach
   void start() throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/repos/kubernetes/kubernetes/issues", ex -> send(ex, issues));
-    server.createContext(
+    github = FakeGitHub.start();
+    github.route("/repos/kubernetes/kubernetes/issues", ex -> FakeGitHub.send(ex, 200, issues));
+    receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    receiver.createContext(
         "/hook",
         ex -> {
           hooks.add(JSON.readTree(ex.getRequestBody().readAllBytes()));
           ex.sendResponseHeaders(200, -1);
           ex.close();
         });
-    server.start();
+    receiver.start();
   }
 
   @AfterEach
   void stop() {
-    server.stop(0);
-  }
-
-  private static void send(HttpExchange ex, String body) throws IOException {
-    byte[] b = body.getBytes(StandardCharsets.UTF_8);
-    ex.getResponseHeaders().add("Content-Type", "application/json");
-    ex.sendResponseHeaders(200, b.length);
-    ex.getResponseBody().write(b);
-    ex.close();
+    receiver.stop(0);
+    github.close();
   }
 
   private int refresh(String... listed) {
     issues = "[" + String.join(",", listed) + "]";
-    String base = "http://127.0.0.1:" + server.getAddress().getPort();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code =
         Cli.run(
@@ -96,13 +90,13 @@ class RefreshHistoryIT {
               "refresh",
               "-q",
               "--github-api",
-              base,
+              github.base().toString(),
               "--out",
               dir.resolve("public").toString(),
               "--cache-dir",
               dir.resolve("cache").toString(),
               "--notify-webhook",
-              base + "/hook"
+              "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook"
             },
             new Cli.Context(
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
