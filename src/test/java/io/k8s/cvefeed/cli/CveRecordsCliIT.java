@@ -64,8 +64,13 @@ class CveRecordsCliIT {
 
   @AfterEach
   void stop() {
-    github.close();
-    cve.close();
+    // Both are null when the shared data is absent and start() stopped at its assumption.
+    if (github != null) {
+      github.close();
+    }
+    if (cve != null) {
+      cve.close();
+    }
   }
 
   private int refresh(String mode) {
