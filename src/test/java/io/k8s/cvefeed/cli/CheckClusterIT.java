@@ -5,17 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.k8s.cvefeed.check.CheckFixtures;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,8 +44,7 @@ class CheckClusterIT {
   private final List<String> requests = new CopyOnWriteArrayList<>();
   private String version =
       "{\"major\":\"1\",\"minor\":\"30+\",\"gitVersion\":\"v1.30.2-eks-1234\"}";
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final CliRunner cli = new CliRunner();
 
   @BeforeEach
   void start() throws IOException {
@@ -105,13 +100,7 @@ class CheckClusterIT {
   }
 
   private int run(String... args) {
-    return Cli.run(
-        args,
-        new Cli.Context(
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            Map.of("HOME", dir.toString()),
-            Clock.systemUTC()));
+    return cli.home(dir).run(args);
   }
 
   @Test
@@ -126,9 +115,9 @@ class CheckClusterIT {
             "--output",
             "json");
 
-    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(3);
+    assertThat(code).as(cli.err()).isEqualTo(3);
     assertThat(requests).contains("GET /version", "GET /api/v1/nodes");
-    JsonNode root = JsonMapper.builder().build().readTree(out.toString(StandardCharsets.UTF_8));
+    JsonNode root = JsonMapper.builder().build().readTree(cli.out());
     assertThat(
             root.path("findings")
                 .valueStream()
@@ -180,9 +169,9 @@ class CheckClusterIT {
             kubeconfig().toString());
 
     assertThat(code).isEqualTo(3);
-    assertThat(err.toString(StandardCharsets.UTF_8))
+    assertThat(cli.err())
         .contains("note: v1.31 (server /version): no patch version; checked as 1.31.0");
-    assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("kube-apiserver");
+    assertThat(cli.out()).doesNotContain("kube-apiserver");
   }
 
   @Test
@@ -198,7 +187,7 @@ class CheckClusterIT {
             "dead");
 
     assertThat(code).isEqualTo(1);
-    assertThat(err.toString(StandardCharsets.UTF_8))
+    assertThat(cli.err())
         .contains("cvefeed check: cluster http://127.0.0.1:")
         .contains("(context dead): unreachable or refused (connection refused or no route to host)")
         .doesNotContain("not-a-secret");
@@ -217,8 +206,8 @@ class CheckClusterIT {
             "--context",
             "nope");
 
-    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--context nope: not in ");
+    assertThat(code).as(cli.err()).isEqualTo(2);
+    assertThat(cli.err()).contains("--context nope: not in ");
     assertThat(requests).isEmpty();
   }
 }

@@ -3,13 +3,8 @@ package io.k8s.cvefeed.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.k8s.cvefeed.check.CheckFixtures;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,33 +15,18 @@ import tools.jackson.databind.json.JsonMapper;
 /** {@code cvefeed check --version} in-process over the fixture records. */
 class CheckCommandTest {
   @TempDir Path dir;
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final CliRunner cli = new CliRunner();
   private final String feed = CheckFixtures.osvDir().toString();
 
   private int run(String... args) {
-    return Cli.run(
-        args,
-        new Cli.Context(
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            Map.of("HOME", dir.toString()),
-            Clock.systemUTC()));
-  }
-
-  private String out() {
-    return out.toString(StandardCharsets.UTF_8);
-  }
-
-  private String err() {
-    return err.toString(StandardCharsets.UTF_8);
+    return cli.home(dir).run(args);
   }
 
   @Test
   void shouldExit3AndPrintATableWhenAVersionIsAffected() {
     assertThat(run("check", "--feed", feed, "--version", "v1.29.4-eks-1234")).isEqualTo(3);
 
-    assertThat(out().lines().toList())
+    assertThat(cli.out().lines().toList())
         .hasSize(3)
         .satisfies(
             l -> assertThat(l.get(0)).startsWith("CVE  ").contains("SEVERITY", "FIXED IN", "LINK"))
@@ -72,7 +52,7 @@ class CheckCommandTest {
                         "1.29.9",
                         "fixed",
                         "https://github.com/kubernetes/kubernetes/issues/900101"));
-    assertThat(err())
+    assertThat(cli.err())
         .contains(
             "note: v1.29.4-eks-1234 (--version): distribution suffix \"-eks-1234\" ignored; checked as 1.29.4")
         .contains("2 of 5 published CVEs apply");
@@ -81,8 +61,8 @@ class CheckCommandTest {
   @Test
   void shouldExit0WhenNothingApplies() {
     assertThat(run("check", "--feed", feed, "--version", "v1.31.0")).isEqualTo(0);
-    assertThat(out()).isEmpty();
-    assertThat(err()).contains("none of 5 published CVEs applies");
+    assertThat(cli.out()).isEmpty();
+    assertThat(cli.err()).contains("none of 5 published CVEs applies");
   }
 
   @Test
@@ -91,7 +71,7 @@ class CheckCommandTest {
         .isEqualTo(0);
     assertThat(run("check", "--feed", feed, "--version", "1.28.3", "--component", "kube-proxy"))
         .isEqualTo(3);
-    assertThat(out()).contains("CVE-2026-0103").doesNotContain("CVE-2026-0102");
+    assertThat(cli.out()).contains("CVE-2026-0103").doesNotContain("CVE-2026-0102");
   }
 
   @Test
@@ -99,7 +79,7 @@ class CheckCommandTest {
     assertThat(run("check", "--feed", feed, "--version", "v1.29.4+k3s1", "--output", "json"))
         .isEqualTo(3);
 
-    JsonNode root = JsonMapper.builder().build().readTree(out());
+    JsonNode root = JsonMapper.builder().build().readTree(cli.out());
     assertThat(root.path("affected").asBoolean()).isTrue();
     assertThat(root.path("checked").get(0).path("normalisation").asString())
         .isEqualTo("distribution suffix \"+k3s1\" ignored; checked as 1.29.4");
@@ -114,13 +94,13 @@ class CheckCommandTest {
   void shouldExit1NamingTheFeedWhenItCannotBeRead() throws Exception {
     assertThat(run("check", "--feed", dir.resolve("missing").toString(), "--version", "1.30.0"))
         .isEqualTo(1);
-    assertThat(err())
+    assertThat(cli.err())
         .contains("cvefeed check: --feed " + dir.resolve("missing") + ": no such file");
 
     Files.writeString(dir.resolve("CVE-2026-0001.json"), "[1, 2");
-    err.reset();
+    cli.reset();
     assertThat(run("check", "--feed", dir.toString(), "--version", "1.30.0")).isEqualTo(1);
-    assertThat(err()).contains(dir.resolve("CVE-2026-0001.json") + ": not JSON");
+    assertThat(cli.err()).contains(dir.resolve("CVE-2026-0001.json") + ": not JSON");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -138,13 +118,13 @@ class CheckCommandTest {
       })
   void shouldExit2OnUsageErrors(String args, String message) {
     assertThat(run(args.strip().split("\\s+"))).isEqualTo(2);
-    assertThat(err()).contains(message);
+    assertThat(cli.err()).contains(message);
   }
 
   @Test
   void shouldShowHelpWithTheExitCodes() {
     assertThat(run("check", "--help")).isEqualTo(0);
-    assertThat(out())
+    assertThat(cli.out())
         .contains("--kubeconfig", "--version", "3   at least one published CVE applies");
   }
 
@@ -159,7 +139,7 @@ class CheckCommandTest {
             "ftp://hooks.example.com/services/T000/B000/secret");
 
     assertThat(code).isEqualTo(2);
-    assertThat(err())
+    assertThat(cli.err())
         .contains("--notify-webhook ftp://hooks.example.com/…: expected an http(s) URL with a host")
         .doesNotContain("secret");
   }

@@ -2,13 +2,8 @@ package io.k8s.cvefeed.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,8 +37,7 @@ class CheckUnknownTest {
       """;
 
   @TempDir Path dir;
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final CliRunner cli = new CliRunner();
 
   @BeforeEach
   void writeFeed() throws Exception {
@@ -52,25 +46,18 @@ class CheckUnknownTest {
   }
 
   private int run(String... args) {
-    out.reset();
-    err.reset();
-    return Cli.run(
-        args,
-        new Cli.Context(
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            Map.of("HOME", dir.toString()),
-            Clock.systemUTC()));
+    cli.reset();
+    return cli.home(dir).run(args);
   }
 
   @Test
   void shouldReportANoFixCveAsCannotTellAndExit0() {
     assertThat(run("check", "--feed", dir.resolve("osv").toString(), "--version", "v1.29.12"))
         .isZero();
-    String stdout = out.toString(StandardCharsets.UTF_8);
+    String stdout = cli.out();
     assertThat(stdout.lines().toList().get(0)).isEqualTo("cannot tell: no fixed version published");
     assertThat(stdout).contains("CVE-2026-0201", "kubectl", "none listed");
-    assertThat(err.toString(StandardCharsets.UTF_8))
+    assertThat(cli.err())
         .contains(
             "none of 1 published CVEs applies; 1 cannot be told (no fixed version published)");
   }
@@ -102,7 +89,7 @@ class CheckUnknownTest {
                 "--output",
                 "json"))
         .isEqualTo(3);
-    JsonNode json = JsonMapper.builder().build().readTree(out.toString(StandardCharsets.UTF_8));
+    JsonNode json = JsonMapper.builder().build().readTree(cli.out());
     assertThat(json.path("affected").asBoolean()).isTrue();
     assertThat(json.path("findings").findValuesAsString("id")).containsExactly("CVE-2026-0202");
     assertThat(json.path("unknown").findValuesAsString("id")).containsExactly("CVE-2026-0201");
@@ -120,7 +107,6 @@ class CheckUnknownTest {
                 "--fail-on",
                 "never"))
         .isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8))
-        .contains("--fail-on never: expected affected or unknown");
+    assertThat(cli.err()).contains("--fail-on never: expected affected or unknown");
   }
 }

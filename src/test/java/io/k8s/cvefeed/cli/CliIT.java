@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
 import io.k8s.cvefeed.github.FakeGitHub;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -31,8 +27,7 @@ class CliIT {
   @TempDir Path dir;
   private FakeGitHub github;
   private final List<String> issues = new ArrayList<>();
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final CliRunner cli = new CliRunner();
 
   @BeforeEach
   void startFakeGitHub() throws IOException {
@@ -75,8 +70,7 @@ class CliIT {
   }
 
   private int refresh(String... extra) {
-    out.reset();
-    err.reset();
+    cli.reset();
     List<String> args =
         new ArrayList<>(
             List.of(
@@ -89,23 +83,13 @@ class CliIT {
                 dir.resolve("cache").toString(),
                 "--json"));
     args.addAll(List.of(extra));
-    Map<String, String> env = new HashMap<>();
-    env.put("GITHUB_TOKEN", TOKEN);
-    return Cli.run(
-        args.toArray(String[]::new),
-        new Cli.Context(
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            env,
-            Clock.fixed(Instant.parse("2026-03-01T12:00:00Z"), ZoneOffset.UTC)));
+    return cli.env(Map.of("GITHUB_TOKEN", TOKEN))
+        .clock(Clock.fixed(Instant.parse("2026-03-01T12:00:00Z"), ZoneOffset.UTC))
+        .run(args);
   }
 
   private JsonNode summary() {
-    return JsonMapper.builder().build().readTree(out.toString(StandardCharsets.UTF_8));
-  }
-
-  private String stderr() {
-    return err.toString(StandardCharsets.UTF_8);
+    return JsonMapper.builder().build().readTree(cli.out());
   }
 
   @Test
@@ -131,9 +115,9 @@ class CliIT {
         .containsExactly("CVE-2024-0002", "CVE-2024-0003", "CVE-2024-0001");
     assertThat(feed.path("_kubernetes_io").path("updated_at").asString())
         .isEqualTo("2026-03-01T12:00:00Z");
-    assertThat(stderr()).contains("refresh published:", "3 items");
+    assertThat(cli.err()).contains("refresh published:", "3 items");
     assertThat(authHeaders()).containsOnly("Bearer " + TOKEN);
-    assertThat(stderr() + out).doesNotContain(TOKEN);
+    assertThat(cli.err() + cli.out()).doesNotContain(TOKEN);
   }
 
   @Test
@@ -164,7 +148,7 @@ class CliIT {
     assertThat(again.path("phases_ms").path("render").asLong()).isZero();
     assertThat(again.path("items").asInt()).isEqualTo(first.path("items").asInt()).isEqualTo(1);
     assertThat(again.path("digest").asString()).isEqualTo(first.path("digest").asString());
-    assertThat(stderr()).contains("issue #2", "Placeholder issue");
+    assertThat(cli.err()).contains("issue #2", "Placeholder issue");
     assertThat(dir.resolve("cache/" + RefreshCommand.LAST_RELEASE)).exists();
   }
 
@@ -187,7 +171,7 @@ class CliIT {
     assertThat(refresh()).isEqualTo(7);
 
     assertThat(summary().path("skipped").asInt()).isEqualTo(1);
-    assertThat(stderr()).contains("issue #2", "Placeholder issue");
+    assertThat(cli.err()).contains("issue #2", "Placeholder issue");
     assertThat(dir.resolve("public/official-cve-feed.json")).exists();
   }
 
@@ -198,7 +182,7 @@ class CliIT {
 
     assertThat(refresh()).isEqualTo(1);
 
-    assertThat(stderr()).contains("404", "nothing was published").doesNotContain(TOKEN);
+    assertThat(cli.err()).contains("404", "nothing was published").doesNotContain(TOKEN);
     assertThat(summary().path("outcome").asString()).isEqualTo("failed");
     assertThat(dir.resolve("public")).doesNotExist();
   }
@@ -212,7 +196,7 @@ class CliIT {
     issues.subList(0, 2).clear(); // issues 1 and 2
 
     assertThat(refresh()).isEqualTo(1);
-    assertThat(stderr()).contains("missing: CVE-2024-0001, CVE-2024-0002", "--allow-shrink");
+    assertThat(cli.err()).contains("missing: CVE-2024-0001, CVE-2024-0002", "--allow-shrink");
     assertThat(refresh("--allow-shrink")).isZero();
   }
 
@@ -223,7 +207,7 @@ class CliIT {
 
     assertThat(refresh("--quiet")).isEqualTo(7);
 
-    assertThat(stderr()).isEmpty();
+    assertThat(cli.err()).isEmpty();
   }
 
   @Test
@@ -242,6 +226,6 @@ class CliIT {
   @Test
   void shouldRejectAnUnknownFormat() {
     assertThat(refresh("--formats", "json,pdf")).isEqualTo(2);
-    assertThat(stderr()).contains("--formats pdf: unknown format");
+    assertThat(cli.err()).contains("--formats pdf: unknown format");
   }
 }

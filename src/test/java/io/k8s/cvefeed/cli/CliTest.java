@@ -2,61 +2,44 @@ package io.k8s.cvefeed.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The command line in-process: arguments in, exit code and streams out; no GitHub needed. */
 class CliTest {
   @TempDir Path dir;
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final CliRunner cli = new CliRunner();
 
   private int run(String... args) {
-    return Cli.run(
-        args,
-        new Cli.Context(
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            Map.of("HOME", dir.toString()),
-            Clock.systemUTC()));
-  }
-
-  private String err() {
-    return err.toString(StandardCharsets.UTF_8);
+    return cli.home(dir).run(args);
   }
 
   @Test
   void shouldPrintUsageAndExit2WithoutArguments() {
     assertThat(run()).isEqualTo(2);
-    assertThat(err()).contains("Usage: cvefeed", "refresh");
+    assertThat(cli.err()).contains("Usage: cvefeed", "refresh");
   }
 
   @Test
   void shouldListEveryCommandInHelpAndSuggestOneForATypo() {
     assertThat(run("--help")).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8))
-        .contains("refresh", "serve", "label", "verify", "keygen", "check");
+    assertThat(cli.out()).contains("refresh", "serve", "label", "verify", "keygen", "check");
 
     assertThat(run("refesh")).isEqualTo(2);
-    assertThat(err()).contains("refesh", "refresh");
+    assertThat(cli.err()).contains("refesh", "refresh");
   }
 
   @Test
   void shouldHelpWithOneCommandWhenNamedAfterHelp() {
     assertThat(run("help", "check")).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: cvefeed check");
+    assertThat(cli.out()).contains("Usage: cvefeed check");
   }
 
   @Test
   void shouldExit2OnAnUnknownOption() {
     assertThat(run("refresh", "--no-such-option")).isEqualTo(2);
-    assertThat(err()).contains("Unknown option: '--no-such-option'", "cvefeed refresh --help");
+    assertThat(cli.err()).contains("Unknown option: '--no-such-option'", "cvefeed refresh --help");
   }
 
   @Test
@@ -74,7 +57,7 @@ class CliTest {
             "ftp://host/path");
 
     assertThat(code).isEqualTo(2);
-    assertThat(err())
+    assertThat(cli.err())
         .contains("--repo not-a-repo: expected OWNER/NAME")
         .contains("--github-api ftp://example.com: expected an http(s) URL")
         .contains("--concurrency 0: expected 1 to 32")
@@ -85,13 +68,13 @@ class CliTest {
   @Test
   void shouldRejectAnUnreadableDuration() {
     assertThat(run("refresh", "--max-wait", "five minutes")).isEqualTo(2);
-    assertThat(err()).contains("\"five minutes\": not a duration; write it like 90s, 5m");
+    assertThat(cli.err()).contains("\"five minutes\": not a duration; write it like 90s, 5m");
   }
 
   @Test
   void shouldDocumentExitCodesInHelp() {
     assertThat(run("refresh", "--help")).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8))
+    assertThat(cli.out())
         .contains("GITHUB_TOKEN", "--allow-shrink", "Exit codes:", "7   published or unchanged");
   }
 
@@ -99,26 +82,26 @@ class CliTest {
   void shouldPrintTheVersion() {
     assertThat(run("--version")).isZero();
     // Tests run from classes, not the jar: the version comes from the filtered properties file.
-    assertThat(out.toString(StandardCharsets.UTF_8)).matches("cvefeed \\d+\\.\\d+\\.\\d+.*\\R");
+    assertThat(cli.out()).matches("cvefeed \\d+\\.\\d+\\.\\d+.*\\R");
   }
 
   @Test
   void shouldRejectAnUnreadableListenAddress() {
     assertThat(run("serve", "--listen", "localhost:http")).isEqualTo(2);
-    assertThat(err()).contains("--listen localhost:http: expected [HOST]:PORT");
+    assertThat(cli.err()).contains("--listen localhost:http: expected [HOST]:PORT");
   }
 
   @Test
   void shouldRefuseToServeWithAMissingWebhookSecret() {
     assertThat(run("serve", "--listen", "127.0.0.1:0", "--webhook-secret-env", "NO_SUCH_VAR"))
         .isEqualTo(2);
-    assertThat(err())
+    assertThat(cli.err())
         .contains("--webhook-secret-env NO_SUCH_VAR: the environment variable is not set");
   }
 
   @Test
   void shouldRejectAZeroInterval() {
     assertThat(run("serve", "--listen", "127.0.0.1:0", "--interval", "0s")).isEqualTo(2);
-    assertThat(err()).contains("--interval 0s: must be longer than zero");
+    assertThat(cli.err()).contains("--interval 0s: must be longer than zero");
   }
 }

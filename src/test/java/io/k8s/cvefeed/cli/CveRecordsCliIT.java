@@ -7,10 +7,7 @@ import io.k8s.cvefeed.cverecord.FakeCveApi;
 import io.k8s.cvefeed.cverecord.Fixtures;
 import io.k8s.cvefeed.cverecord.RealRecords;
 import io.k8s.cvefeed.github.FakeGitHub;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,7 +15,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,8 +38,7 @@ class CveRecordsCliIT {
   private FakeGitHub github;
   private FakeCveApi cve;
   private String issue = "";
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final CliRunner cli = new CliRunner();
 
   @BeforeEach
   void start() throws Exception {
@@ -74,8 +69,7 @@ class CveRecordsCliIT {
   }
 
   private int refresh(String mode) {
-    out.reset();
-    err.reset();
+    cli.reset();
     List<String> args =
         new ArrayList<>(
             List.of(
@@ -91,13 +85,7 @@ class CveRecordsCliIT {
                 "--cve-api",
                 cve.base().toString(),
                 "--json"));
-    return Cli.run(
-        args.toArray(String[]::new),
-        new Cli.Context(
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            Map.of(),
-            Clock.fixed(Instant.parse("2026-03-01T12:00:00Z"), ZoneOffset.UTC)));
+    return cli.clock(Clock.fixed(Instant.parse("2026-03-01T12:00:00Z"), ZoneOffset.UTC)).run(args);
   }
 
   private JsonNode item() throws IOException {
@@ -107,7 +95,7 @@ class CveRecordsCliIT {
 
   /** The record source's diagnostic kinds in the --json summary. */
   private List<String> kinds() {
-    JsonNode summary = JSON.readTree(out.toString(StandardCharsets.UTF_8));
+    JsonNode summary = JSON.readTree(cli.out());
     return summary.path("diagnostics").findValuesAsString("kind").stream()
         .filter(k -> k.startsWith("cve-record."))
         .toList();
@@ -136,7 +124,7 @@ class CveRecordsCliIT {
     assertThat(refresh("check")).isZero();
 
     assertThat(kinds()).contains("cve-record.components");
-    assertThat(out.toString(StandardCharsets.UTF_8))
+    assertThat(cli.out())
         .contains("components differ: announcement [kubectl], record [kubernetes]");
   }
 
@@ -152,7 +140,7 @@ class CveRecordsCliIT {
     assertThat(item().path("id").asString()).isEqualTo(ID);
     assertThat(item().path("_cvefeed").has("provenance")).isFalse();
     assertThat(kinds()).containsExactly("cve-record.unavailable");
-    assertThat(out.toString(StandardCharsets.UTF_8)).containsPattern(ID + "( from)?:? 127.0.0.1");
+    assertThat(cli.out()).containsPattern(ID + "( from)?:? 127.0.0.1");
   }
 
   @Test
@@ -179,7 +167,6 @@ class CveRecordsCliIT {
   @Test
   void shouldRefuseAnUnknownMode() {
     assertThat(refresh("sometimes")).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8))
-        .contains("--cve-records sometimes: not a mode; say off, fill or check");
+    assertThat(cli.err()).contains("--cve-records sometimes: not a mode; say off, fill or check");
   }
 }

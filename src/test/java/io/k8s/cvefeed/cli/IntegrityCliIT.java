@@ -3,12 +3,8 @@ package io.k8s.cvefeed.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.k8s.cvefeed.github.FakeGitHub;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,8 +19,7 @@ class IntegrityCliIT {
 
   @TempDir Path dir;
   private FakeGitHub github;
-  private ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final CliRunner cli = new CliRunner();
 
   @BeforeEach
   void start() throws Exception {
@@ -72,15 +67,8 @@ class IntegrityCliIT {
   }
 
   private int run(String... args) {
-    out = new ByteArrayOutputStream();
-    err = new ByteArrayOutputStream();
-    return Cli.run(
-        args,
-        new Cli.Context(
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            Map.of("HOME", dir.toString()),
-            Clock.systemUTC()));
+    cli.reset();
+    return cli.home(dir).run(args);
   }
 
   private int refresh(String... extra) {
@@ -103,18 +91,14 @@ class IntegrityCliIT {
     return run(all);
   }
 
-  private String err() {
-    return err.toString(StandardCharsets.UTF_8);
-  }
-
   @Test
   void shouldEnforceTheLabelPolicySignTheReleaseAndVerifyIt() throws Exception {
     assertThat(run("keygen", "--out", dir.resolve("keys").toString())).isZero();
 
     int code = refresh("--label-policy", "enforce");
 
-    assertThat(code).as(err()).isEqualTo(7);
-    assertThat(err()).contains("issue #2", "@mallory", "2024-02-01T10:00:00Z", "left out");
+    assertThat(code).as(cli.err()).isEqualTo(7);
+    assertThat(cli.err()).contains("issue #2", "@mallory", "2024-02-01T10:00:00Z", "left out");
     Path feed = dir.resolve("public/official-cve-feed.json");
     assertThat(Files.readString(feed)).contains("CVE-2024-1001").doesNotContain("CVE-2024-1002");
     assertThat(dir.resolve("public/manifest.json.sig")).exists();
@@ -124,9 +108,9 @@ class IntegrityCliIT {
                 "--public-key",
                 dir.resolve("keys/cvefeed.pub").toString(),
                 dir.resolve("public").toString()))
-        .as(err())
+        .as(cli.err())
         .isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("verified: signature good;");
+    assertThat(cli.out()).startsWith("verified: signature good;");
 
     byte[] bytes = Files.readAllBytes(feed);
     bytes[bytes.length / 2] ^= 0x20;
@@ -138,14 +122,14 @@ class IntegrityCliIT {
                 dir.resolve("keys/cvefeed.pub").toString(),
                 dir.resolve("public").toString()))
         .isEqualTo(1);
-    assertThat(err()).contains("verify failed: official-cve-feed.json:", "sha256");
+    assertThat(cli.err()).contains("verify failed: official-cve-feed.json:", "sha256");
   }
 
   @Test
   void shouldMakeNoEventsRequestsWhenNoIssueChanged() throws Exception {
     run("keygen", "--out", dir.resolve("keys").toString());
-    assertThat(refresh("--label-policy", "warn")).as(err()).isEqualTo(0);
-    assertThat(err()).contains("@mallory");
+    assertThat(refresh("--label-policy", "warn")).as(cli.err()).isEqualTo(0);
+    assertThat(cli.err()).contains("@mallory");
     long first = github.count("GET", "/events");
     github.forgetRequests();
 
@@ -173,7 +157,7 @@ class IntegrityCliIT {
 
     assertThat(refresh("--label-policy", "warn")).isEqualTo(1);
 
-    assertThat(err()).contains("/issues/2/events", "nothing was published");
+    assertThat(cli.err()).contains("/issues/2/events", "nothing was published");
     assertThat(dir.resolve("public")).doesNotExist();
   }
 
@@ -190,7 +174,7 @@ class IntegrityCliIT {
             "enforce");
 
     assertThat(code).isEqualTo(2);
-    assertThat(err()).contains("--label-policy enforce: nobody is trusted");
+    assertThat(cli.err()).contains("--label-policy enforce: nobody is trusted");
     assertThat(github.requests()).isEmpty();
   }
 
@@ -201,7 +185,7 @@ class IntegrityCliIT {
 
     assertThat(run("keygen", "--out", dir.resolve("keys").toString())).isEqualTo(2);
 
-    assertThat(err()).contains("cvefeed.key: already exists");
+    assertThat(cli.err()).contains("cvefeed.key: already exists");
     assertThat(Files.readString(dir.resolve("keys/cvefeed.key"))).isEqualTo(key);
   }
 }

@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.k8s.cvefeed.github.FakeGitHub;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +23,7 @@ class LabelCommandIT {
   private static final String BASE = "repo:" + REPO + " is:issue -label:\"official-cve-feed\" ";
 
   private FakeGitHub github;
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final CliRunner cli = new CliRunner();
   private final Map<String, String> env = new HashMap<>();
 
   @BeforeEach
@@ -111,12 +107,7 @@ class LabelCommandIT {
   }
 
   private int run(InputStream in, String... args) {
-    Cli.Context ctx =
-        new Cli.Context(
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            env,
-            Clock.systemUTC());
+    Cli.Context ctx = cli.env(env).context();
     String[] all = new String[args.length + 2];
     all[0] = "--github-api";
     all[1] = github.base().toString();
@@ -128,16 +119,12 @@ class LabelCommandIT {
     return run(InputStream.nullInputStream(), args);
   }
 
-  private String out() {
-    return out.toString(StandardCharsets.UTF_8);
-  }
-
   @Test
   void shouldListCandidatesMostCertainFirstWithoutChangingAnything() {
     int code = run();
 
     assertThat(code).isZero();
-    List<String> rows = out().lines().skip(1).toList();
+    List<String> rows = cli.out().lines().skip(1).toList();
     assertThat(rows).hasSize(4);
     assertThat(rows.get(0))
         .startsWith(
@@ -152,7 +139,7 @@ class LabelCommandIT {
   void shouldPrintJson() {
     assertThat(run("--output", "json")).isZero();
 
-    JsonNode root = JsonMapper.builder().build().readTree(out());
+    JsonNode root = JsonMapper.builder().build().readTree(cli.out());
     assertThat(root.path("candidates").values())
         .extracting(n -> n.path("number").asInt())
         .containsExactly(102, 101, 103, 105);
@@ -183,7 +170,7 @@ class LabelCommandIT {
             });
     assertThat(github.requests())
         .noneMatch(r -> r.method().equals("DELETE") || r.method().equals("PUT"));
-    assertThat(out()).contains("#103: labelled official-cve-feed");
+    assertThat(cli.out()).contains("#103: labelled official-cve-feed");
   }
 
   @Test
@@ -193,7 +180,7 @@ class LabelCommandIT {
     int code = run(new ByteArrayInputStream("n\n".getBytes(StandardCharsets.UTF_8)), "--apply");
 
     assertThat(code).isEqualTo(1);
-    assertThat(err.toString(StandardCharsets.UTF_8))
+    assertThat(cli.err())
         .contains(
             "Add official-cve-feed to 4 issue(s) in kubernetes/kubernetes? [y/N]",
             "no label was added");
@@ -212,21 +199,11 @@ class LabelCommandIT {
 
   @Test
   void shouldRefuseToApplyWithoutAToken() {
-    Cli.Context ctx =
-        new Cli.Context(
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            env,
-            Clock.systemUTC());
-
     int code =
-        Cli.run(
-            new String[] {"label", "--github-api", github.base().toString(), "--apply", "--yes"},
-            ctx);
+        cli.env(env).run("label", "--github-api", github.base().toString(), "--apply", "--yes");
 
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8))
-        .contains("--apply: adding labels needs GITHUB_TOKEN");
+    assertThat(cli.err()).contains("--apply: adding labels needs GITHUB_TOKEN");
 
     assertThat(github.requests()).isEmpty();
   }
@@ -242,7 +219,7 @@ class LabelCommandIT {
     int code = run("--apply", "--yes", "--output", "json");
 
     assertThat(code).isEqualTo(1);
-    JsonNode results = JsonMapper.builder().build().readTree(out()).path("results");
+    JsonNode results = JsonMapper.builder().build().readTree(cli.out()).path("results");
     assertThat(results.values())
         .extracting(n -> n.path("number").asInt() + ":" + n.path("ok").asBoolean())
         .containsExactly("102:true", "101:true", "103:false", "105:true");

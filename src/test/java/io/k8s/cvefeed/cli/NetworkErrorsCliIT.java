@@ -2,15 +2,10 @@ package io.k8s.cvefeed.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -20,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(30)
 class NetworkErrorsCliIT {
   @TempDir Path dir;
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final CliRunner cli = new CliRunner();
   private int closedPort;
 
   @BeforeEach
@@ -31,18 +26,7 @@ class NetworkErrorsCliIT {
   }
 
   private int run(String... args) {
-    PrintStream sink = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-    return Cli.run(
-        args,
-        new Cli.Context(
-            sink,
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            Map.of("HOME", dir.toString()),
-            Clock.systemUTC()));
-  }
-
-  private String err() {
-    return err.toString(StandardCharsets.UTF_8);
+    return cli.home(dir).run(args);
   }
 
   @Test
@@ -56,7 +40,7 @@ class NetworkErrorsCliIT {
             "http://127.0.0.1:" + closedPort + "/official-cve-feed.json");
 
     assertThat(code).isEqualTo(1);
-    assertThat(err())
+    assertThat(cli.err())
         .contains("connection refused by 127.0.0.1:" + closedPort, "check the --feed URL")
         .doesNotContain("ConnectException");
   }
@@ -73,7 +57,7 @@ class NetworkErrorsCliIT {
             "https://feed.cvefeed-test.invalid/");
 
     assertThat(code).isEqualTo(1);
-    assertThat(err())
+    assertThat(cli.err())
         .contains(
             "host name feed.cvefeed-test.invalid not resolved",
             "HTTPS_PROXY",

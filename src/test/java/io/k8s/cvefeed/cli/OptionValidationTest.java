@@ -2,33 +2,17 @@ package io.k8s.cvefeed.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Each command checks all its options in one place and reports every problem at once. */
 class OptionValidationTest {
   @TempDir Path dir;
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final CliRunner cli = new CliRunner();
 
   private int run(String... args) {
-    PrintStream sink = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-    return Cli.run(
-        args,
-        new Cli.Context(
-            sink,
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            Map.of("HOME", dir.toString()),
-            Clock.systemUTC()));
-  }
-
-  private String err() {
-    return err.toString(StandardCharsets.UTF_8);
+    return cli.home(dir).run(args);
   }
 
   @Test
@@ -56,7 +40,7 @@ class OptionValidationTest {
             "ftp://cve.example.com");
 
     assertThat(code).isEqualTo(2);
-    assertThat(err())
+    assertThat(cli.err())
         .contains(
             "--repo not-a-repo: expected OWNER/NAME",
             "--max-wait \"soon\": not a duration",
@@ -92,7 +76,7 @@ class OptionValidationTest {
             "xml");
 
     assertThat(code).isEqualTo(2);
-    assertThat(err())
+    assertThat(cli.err())
         .contains(
             "--repo not-a-repo: expected OWNER/NAME",
             "--notify-webhook ftp://hooks.example.com/…",

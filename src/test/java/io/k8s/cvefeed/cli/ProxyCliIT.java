@@ -5,12 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.k8s.cvefeed.github.FakeGitHub;
 import io.k8s.cvefeed.net.CountingProxy;
 import io.k8s.cvefeed.net.EnvironmentProxies;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -35,7 +31,7 @@ class ProxyCliIT {
   @TempDir Path dir;
   private FakeGitHub github;
   private CountingProxy proxy;
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final CliRunner cli = new CliRunner();
 
   @BeforeEach
   void start() throws IOException {
@@ -52,19 +48,15 @@ class ProxyCliIT {
   }
 
   private int refresh(Map<String, String> env) {
-    PrintStream sink = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-    return Cli.run(
-        new String[] {
-          "refresh",
-          "--github-api",
-          github.base().toString(),
-          "--out",
-          dir.resolve("public").toString(),
-          "--cache-dir",
-          dir.resolve("cache").toString()
-        },
-        new Cli.Context(
-            sink, new PrintStream(err, true, StandardCharsets.UTF_8), env, Clock.systemUTC()));
+    return cli.env(env)
+        .run(
+            "refresh",
+            "--github-api",
+            github.base().toString(),
+            "--out",
+            dir.resolve("public").toString(),
+            "--cache-dir",
+            dir.resolve("cache").toString());
   }
 
   @Test
@@ -89,7 +81,7 @@ class ProxyCliIT {
   void shouldRefuseAProxyItCannotUseAsAUsageError() {
     assertThat(refresh(Map.of("HTTPS_PROXY", "socks5://127.0.0.1:1080"))).isEqualTo(2);
 
-    assertThat(err.toString(StandardCharsets.UTF_8))
+    assertThat(cli.err())
         .startsWith("cvefeed: HTTPS_PROXY: socks5:// proxies are not supported; use an http://");
   }
 }

@@ -4,16 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import io.k8s.cvefeed.github.FakeGitHub;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,6 +32,7 @@ class RefreshHistoryIT {
   private static final String OPEN_B = issue(900002, "CVE-2026-7002", "Second flaw", "open", null);
 
   @TempDir Path dir;
+  private final CliRunner cli = new CliRunner();
   private FakeGitHub github;
   private HttpServer receiver;
   private volatile String issues = "[]";
@@ -83,27 +79,21 @@ class RefreshHistoryIT {
 
   private int refresh(String... listed) {
     issues = "[" + String.join(",", listed) + "]";
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    cli.reset();
     int code =
-        Cli.run(
-            new String[] {
-              "refresh",
-              "-q",
-              "--github-api",
-              github.base().toString(),
-              "--out",
-              dir.resolve("public").toString(),
-              "--cache-dir",
-              dir.resolve("cache").toString(),
-              "--notify-webhook",
-              "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook"
-            },
-            new Cli.Context(
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8),
-                Map.of("HOME", dir.toString()),
-                Clock.systemUTC()));
-    assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+        cli.home(dir)
+            .run(
+                "refresh",
+                "-q",
+                "--github-api",
+                github.base().toString(),
+                "--out",
+                dir.resolve("public").toString(),
+                "--cache-dir",
+                dir.resolve("cache").toString(),
+                "--notify-webhook",
+                "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
+    assertThat(cli.err()).isEmpty();
     return code;
   }
 
