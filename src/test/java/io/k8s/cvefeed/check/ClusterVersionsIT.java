@@ -3,13 +3,8 @@ package io.k8s.cvefeed.check;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.k8s.cvefeed.config.UsageException;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -36,54 +31,21 @@ class ClusterVersionsIT {
       """;
 
   @TempDir Path dir;
-  private HttpServer server;
+  private FakeCluster cluster;
 
   @BeforeEach
   void start() throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/version", ex -> json(ex, "{\"gitVersion\":\"v1.30.3\"}"));
-    server.createContext("/api/v1/nodes", ex -> json(ex, NODES));
-    server.start();
+    cluster = FakeCluster.start("{\"gitVersion\":\"v1.30.3\"}", NODES);
   }
 
   @AfterEach
   void stop() {
-    server.stop(0);
-  }
-
-  private static void json(HttpExchange ex, String body) throws IOException {
-    byte[] b = body.getBytes(StandardCharsets.UTF_8);
-    ex.getResponseHeaders().add("Content-Type", "application/json");
-    ex.sendResponseHeaders(200, b.length);
-    ex.getResponseBody().write(b);
-    ex.close();
-  }
-
-  private Path kubeconfig() throws IOException {
-    Path kc = dir.resolve("kubeconfig");
-    Files.writeString(
-        kc,
-        """
-        apiVersion: v1
-        kind: Config
-        current-context: fake
-        clusters:
-        - name: fake
-          cluster: {server: "http://127.0.0.1:%d"}
-        users:
-        - name: tester
-          user: {token: not-a-secret}
-        contexts:
-        - name: fake
-          context: {cluster: fake, user: tester}
-        """
-            .formatted(server.getAddress().getPort()));
-    return kc;
+    cluster.close();
   }
 
   @Test
   void shouldGroupNodesByComponentAndVersionAfterTheControlPlane() throws Exception {
-    List<Target> targets = ClusterVersions.read(kubeconfig(), null);
+    List<Target> targets = ClusterVersions.read(cluster.kubeconfig(dir), null);
 
     assertThat(targets)
         .extracting(t -> t.components() + " " + t.version().raw() + " " + t.sources())

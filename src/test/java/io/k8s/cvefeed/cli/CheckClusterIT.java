@@ -2,17 +2,10 @@ package io.k8s.cvefeed.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.k8s.cvefeed.check.CheckFixtures;
+import io.k8s.cvefeed.check.FakeCluster;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,63 +33,23 @@ class CheckClusterIT {
       """;
 
   @TempDir Path dir;
-  private HttpServer server;
-  private final List<String> requests = new CopyOnWriteArrayList<>();
-  private String version =
-      "{\"major\":\"1\",\"minor\":\"30+\",\"gitVersion\":\"v1.30.2-eks-1234\"}";
+  private FakeCluster cluster;
   private final CliRunner cli = new CliRunner();
 
   @BeforeEach
   void start() throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/version", ex -> json(ex, version));
-    server.createContext("/api/v1/nodes", ex -> json(ex, NODES));
-    server.start();
+    cluster =
+        FakeCluster.start(
+            "{\"major\":\"1\",\"minor\":\"30+\",\"gitVersion\":\"v1.30.2-eks-1234\"}", NODES);
   }
 
   @AfterEach
   void stop() {
-    server.stop(0);
+    cluster.close();
   }
 
-  private void json(HttpExchange ex, String body) throws IOException {
-    requests.add(ex.getRequestMethod() + " " + ex.getRequestURI().getPath());
-    byte[] b = body.getBytes(StandardCharsets.UTF_8);
-    ex.getResponseHeaders().add("Content-Type", "application/json");
-    ex.sendResponseHeaders(200, b.length);
-    ex.getResponseBody().write(b);
-    ex.close();
-  }
-
-  /** Context {@code fake} is the server above; {@code dead} is a port nothing listens on. */
   private Path kubeconfig() throws IOException {
-    int deadPort;
-    try (ServerSocket s = new ServerSocket(0)) {
-      deadPort = s.getLocalPort();
-    }
-    Path kc = dir.resolve("kubeconfig");
-    Files.writeString(
-        kc,
-        """
-        apiVersion: v1
-        kind: Config
-        current-context: fake
-        clusters:
-        - name: fake
-          cluster: {server: "http://127.0.0.1:%d"}
-        - name: dead
-          cluster: {server: "http://127.0.0.1:%d"}
-        users:
-        - name: tester
-          user: {token: not-a-secret}
-        contexts:
-        - name: fake
-          context: {cluster: fake, user: tester}
-        - name: dead
-          context: {cluster: dead, user: tester}
-        """
-            .formatted(server.getAddress().getPort(), deadPort));
-    return kc;
+    return cluster.kubeconfig(dir);
   }
 
   private int run(String... args) {
@@ -116,7 +69,7 @@ class CheckClusterIT {
             "json");
 
     assertThat(code).as(cli.err()).isEqualTo(3);
-    assertThat(requests).contains("GET /version", "GET /api/v1/nodes");
+    assertThat(cluster.requests()).contains("GET /version", "GET /api/v1/nodes");
     JsonNode root = JsonMapper.builder().build().readTree(cli.out());
     assertThat(
             root.path("findings")
@@ -158,7 +111,7 @@ class CheckClusterIT {
 
   @Test
   void shouldAcceptASparseVersionReply() throws Exception {
-    version = "{\"major\":\"1\",\"minor\":\"31\"}";
+    cluster.version("{\"major\":\"1\",\"minor\":\"31\"}");
 
     int code =
         run(
@@ -191,7 +144,7 @@ class CheckClusterIT {
         .contains("cvefeed check: cluster http://127.0.0.1:")
         .contains("(context dead): unreachable or refused (connection refused or no route to host)")
         .doesNotContain("not-a-secret");
-    assertThat(requests).isEmpty();
+    assertThat(cluster.requests()).isEmpty();
   }
 
   @Test
@@ -208,6 +161,6 @@ class CheckClusterIT {
 
     assertThat(code).as(cli.err()).isEqualTo(2);
     assertThat(cli.err()).contains("--context nope: not in ");
-    assertThat(requests).isEmpty();
+    assertThat(cluster.requests()).isEmpty();
   }
 }
