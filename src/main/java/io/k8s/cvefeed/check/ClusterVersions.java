@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.VersionInfo;
 import io.k8s.cvefeed.config.UsageException;
 import io.k8s.cvefeed.model.InvalidInputException;
+import io.k8s.cvefeed.net.NetworkFailure;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -139,20 +140,24 @@ public final class ClusterVersions {
     }
   }
 
-  /** The most telling part of a failure chain: a refused connection, a timeout, or the root. */
+  /**
+   * The most telling part of a failure chain: a refused connection, a timeout, or the root. The
+   * kind is {@link NetworkFailure}'s reading, which every other client's messages use.
+   */
   static String rootMessage(Throwable e) {
-    String deepest = e.getClass().getSimpleName();
-    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof java.net.ConnectException) {
-        return "connection refused or no route to host";
-      }
-      if (t instanceof java.net.http.HttpTimeoutException
-          || t instanceof java.net.SocketTimeoutException) {
-        return "timed out";
-      }
-      String m = t.getMessage();
-      deepest = t.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m);
+    return switch (NetworkFailure.kind(e)) {
+      case REFUSED, UNREACHABLE -> "connection refused or no route to host";
+      case TIMEOUT -> "timed out";
+      default -> deepest(e);
+    };
+  }
+
+  private static String deepest(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
     }
-    return deepest;
+    String m = root.getMessage();
+    return root.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m);
   }
 }
