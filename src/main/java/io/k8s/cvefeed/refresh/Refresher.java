@@ -80,7 +80,8 @@ public final class Refresher {
     long t0 = System.nanoTime();
     FetchResult fetched = source.fetch();
     long t1 = System.nanoTime();
-    Cycle cycle = new Cycle(fetched);
+    String issues = ReleaseInputs.of(salt, fetched.issues()); // once: it reads every issue
+    Cycle cycle = new Cycle(fetched, inputs(issues));
     LastRelease.Entry previous = last.read();
     List<TargetResult> results = new ArrayList<>();
     for (Publisher publisher : publishers) {
@@ -95,10 +96,7 @@ public final class Refresher {
             ? Objects.requireNonNull(previous, "no snapshot was made, so the last one held")
             : new LastRelease.Entry(
                 // What the snapshot read may have changed the extra inputs (a record fetched anew).
-                inputs(fetched),
-                snapshot.digest(),
-                snapshot.items().size(),
-                snapshot.diagnostics());
+                inputs(issues), snapshot.digest(), snapshot.items().size(), snapshot.diagnostics());
     if (snapshot != null && results.stream().noneMatch(Refresher::failed)) {
       last.write(seen);
     }
@@ -127,9 +125,9 @@ public final class Refresher {
     return report;
   }
 
-  private String inputs(FetchResult fetched) {
-    return ReleaseInputs.of(
-        salt + "\n" + extraInputs.fingerprint(clock.instant()), fetched.issues());
+  /** The issues' fingerprint together with the extra inputs' as they are now. */
+  private String inputs(String issues) {
+    return ReleaseInputs.withExtra(issues, extraInputs.fingerprint(clock.instant()));
   }
 
   private static boolean failed(TargetResult r) {
@@ -144,9 +142,9 @@ public final class Refresher {
     @Nullable Snapshot made;
     private @Nullable ReleaseAssembler release;
 
-    Cycle(FetchResult fetched) {
+    Cycle(FetchResult fetched, String inputs) {
       this.fetched = fetched;
-      this.inputs = Refresher.this.inputs(fetched);
+      this.inputs = inputs;
     }
 
     @Override

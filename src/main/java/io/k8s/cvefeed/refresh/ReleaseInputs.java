@@ -37,6 +37,14 @@ final class ReleaseInputs {
     return "sha256:" + HexFormat.of().formatHex(sha.digest());
   }
 
+  /** {@code sha256:<hex>} over an {@link #of} fingerprint and the extra inputs' fingerprint. */
+  static String withExtra(String issues, String extra) {
+    MessageDigest sha = sha256();
+    add(sha, issues);
+    add(sha, extra);
+    return "sha256:" + HexFormat.of().formatHex(sha.digest());
+  }
+
   /**
    * A length-prefixed field, so that no two sequences of fields hash alike; null differs from "".
    */
