@@ -1,16 +1,13 @@
 package io.k8s.cvefeed.cverecord;
 
 import io.k8s.cvefeed.github.Sleeper;
+import io.k8s.cvefeed.net.NetworkFailure;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
@@ -127,25 +124,19 @@ final class CveApi {
     }
   }
 
-  /** A network failure in words: refused, not resolved, timeout, for which host. */
+  /**
+   * A network failure in words: refused, not resolved, timeout, for which host. The kind is {@link
+   * NetworkFailure}'s reading, which every other client's messages use.
+   */
   static String words(IOException e, String host) {
-    Throwable cause = e;
-    while (cause.getCause() != null && !(cause instanceof UnknownHostException)) {
-      cause = cause.getCause();
-    }
     if (e instanceof HttpConnectTimeoutException) {
       return "could not connect to " + host + " within " + CONNECT_TIMEOUT.toSeconds() + "s";
     }
-    if (e instanceof HttpTimeoutException) {
-      return "no answer from " + host + " in time (timeout)";
-    }
-    if (e instanceof ConnectException && cause instanceof UnresolvedAddressException
-        || cause instanceof UnknownHostException) {
-      return host + " could not be resolved";
-    }
-    if (e instanceof ConnectException) {
-      return "connection to " + host + " refused";
-    }
-    return "reading from " + host + " failed (" + e + ")";
+    return switch (NetworkFailure.kind(e)) {
+      case TIMEOUT -> "no answer from " + host + " in time (timeout)";
+      case NAME_NOT_RESOLVED -> host + " could not be resolved";
+      case REFUSED -> "connection to " + host + " refused";
+      default -> "reading from " + host + " failed (" + e + ")";
+    };
   }
 }
